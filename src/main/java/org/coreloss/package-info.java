@@ -1,0 +1,2 @@
+/** Coreloss: machine learning on core-loss spectra. */
+package org.coreloss;
