@@ -157,7 +157,9 @@ public final class SpectraDataset {
     /** The rows at the given indices, in that order. */
     public SpectraDataset subset(int[] rows) {
         for (int r : rows) if (r < 0 || r >= size()) throw new IndexOutOfBoundsException("dataset " + name + ": row " + r + " of " + size());
-        return new SpectraDataset(name, source, spectra.select(rows), table.rows(rows), history);
+        Table t = Table.create(table.name());
+        for (Column<?> c : table.columns()) t.addColumns(c.subset(rows));
+        return new SpectraDataset(name, source, spectra.select(rows), t, history);
     }
 
     /** The rows whose table row satisfies {@code keep} (the {@link Row} is a cursor: read it, do not keep it). */
