@@ -38,7 +38,7 @@ public final class VoronoiCells {
             cutoff = 2 * half * Math.sqrt(3) + 1; // every atom
         }
         ConvexPolyhedron p = ConvexPolyhedron.cube(half);
-        double done = 0; // neighbours with distance <= done have been applied
+        double done = -1; // neighbours with distance <= done have been applied
         while (true) {
             List<Neighbor> nbs = Neighbors.within(s, site, cutoff);
             boolean finished = false;
