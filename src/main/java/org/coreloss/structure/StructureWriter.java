@@ -17,8 +17,8 @@ public final class StructureWriter {
     private StructureWriter() {}
 
     /**
-     * VASP 5 POSCAR text (scale 1, Direct). Atoms of one species must be contiguous, as POSCAR
-     * cannot express interleaved species.
+     * VASP 5 POSCAR text (scale 1, Direct). Interleaved species are written as repeated groups
+     * ("O Fe O 1 3 2"), which VASP accepts (one POTCAR entry per group), so atom order is kept.
      */
     public static String poscarText(Structure s) {
         if (!s.isPeriodic()) throw new IllegalArgumentException("structure '" + s.name() + "': POSCAR needs a periodic structure");
@@ -29,9 +29,6 @@ public final class StructureWriter {
             if (!groups.isEmpty() && groups.get(groups.size() - 1).equals(sp)) {
                 counts.set(counts.size() - 1, counts.get(counts.size() - 1) + 1);
             } else {
-                if (groups.contains(sp)) {
-                    throw new IllegalArgumentException("structure '" + s.name() + "': species " + sp + " is not contiguous (atom " + i + "); POSCAR needs grouped species");
-                }
                 groups.add(sp);
                 counts.add(1);
             }
