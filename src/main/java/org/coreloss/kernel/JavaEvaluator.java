@@ -171,6 +171,13 @@ public final class JavaEvaluator implements Closeable {
                 if (isValueSnippet(sn)) pieceResult = new Result(true, value);
             }
             result = pieceResult;
+            if (control.takeTimedOut()) {
+                control.takeInterrupted();
+                Thread.interrupted();
+                throw new CellException(CellException.Kind.TIMEOUT, "TimeoutException",
+                        "statement exceeded IJAVA_TIMEOUT (cell line " + pieceLine + ")",
+                        List.of("Statement at line " + pieceLine + " exceeded IJAVA_TIMEOUT and was interrupted."));
+            }
             if (control.takeInterrupted() || Thread.interrupted() || interruptedOutsideUserCode) {
                 interruptedOutsideUserCode = false;
                 Thread.interrupted();
