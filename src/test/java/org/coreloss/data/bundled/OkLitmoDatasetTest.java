@@ -57,10 +57,10 @@ class OkLitmoDatasetTest {
             double a = t.doubleColumn("mean_bond_angle_deg").get(r);
             assertTrue(a > 90 && a < 120, "angle " + a);
         }
-        // Voronoi volumes of the 49 O per snapshot are part of a tiling: below the cell volume, sum plausible
+        // the 49 O cells are part of the tiling of the 1016.375 A^3 cell by all 105 atoms (measured share 43.6 %)
         double sum0 = 0;
         for (int r = 0; r < 49; r++) sum0 += t.doubleColumn("voronoi_volume_A3").get(r);
-        assertTrue(sum0 > 0.5 * 1016.375 && sum0 < 1016.375, "O share of the 0K cell: " + sum0);
+        assertTrue(sum0 > 0.3 * 1016.375 && sum0 < 0.7 * 1016.375, "O share of the 0K cell: " + sum0);
     }
 
     @Test
