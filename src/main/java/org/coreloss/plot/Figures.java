@@ -93,6 +93,28 @@ public final class Figures {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The plot-area rectangle (in points, relative to the chart's origin) of {@code chart} laid out at
+     * {@code widthPt x heightPt}, or null when XChart's internals are not reachable. Used to align
+     * marginal panels with a main chart.
+     */
+    static java.awt.geom.Rectangle2D plotBounds(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, int widthPt, int heightPt) {
+        BufferedImage scratch = new BufferedImage(widthPt, heightPt, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            chart.paint(g, widthPt, heightPt);
+            java.lang.reflect.Field f = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredField("plot");
+            f.setAccessible(true);
+            Object plot = f.get(chart);
+            java.awt.geom.Rectangle2D r = (java.awt.geom.Rectangle2D) plot.getClass().getMethod("getBounds").invoke(plot);
+            return r == null || r.getWidth() <= 0 ? null : (java.awt.geom.Rectangle2D) r.clone();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        } finally {
+            g.dispose();
+        }
+    }
+
     /** Paints every panel in points onto {@code g}. */
     static void paint(Figure figure, Graphics2D g) {
         int w = figure.size().widthPt(), h = figure.size().heightPt();

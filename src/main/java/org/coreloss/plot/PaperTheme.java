@@ -73,6 +73,7 @@ public final class PaperTheme {
             a.setAxisTickMarksColor(Color.BLACK);
             a.setAxisTickLabelsColor(Color.BLACK);
             a.setXAxisMaxLabelCount(8);
+            a.setAxisTicksLineVisible(false);
         }
         return chart;
     }

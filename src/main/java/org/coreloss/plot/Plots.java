@@ -70,10 +70,20 @@ public final class Plots {
         data.put("property", property);
         data.put("trainTrue", trainTrue.clone()); data.put("trainPredicted", trainPredicted.clone());
         data.put("testTrue", testTrue.clone()); data.put("testPredicted", testPredicted.clone());
-        return new Figure("parity", PaperSize.SINGLE_COLUMN.withHeight(3.5), List.of(
-                new Figure.Panel(top, 0, 0, 0.8, 0.2),
-                new Figure.Panel(main, 0, 0.2, 0.8, 0.8),
-                new Figure.Panel(right, 0.8, 0.2, 0.2, 0.8)), data);
+        PaperSize size = PaperSize.SINGLE_COLUMN.withHeight(3.5);
+        double w = size.widthPt(), h = size.heightPt(), mainX = 0, mainY = 0.2, mainW = 0.8, mainH = 0.8;
+        // align the marginal panels with the plot area of the main chart (laid out once in points)
+        java.awt.geom.Rectangle2D b = Figures.plotBounds(main, (int) Math.round(mainW * w), (int) Math.round(mainH * h));
+        double gap = 2 / w;
+        Figure.Panel topPanel, rightPanel;
+        if (b != null) {
+            topPanel = new Figure.Panel(top, mainX + b.getX() / w, 0.01, b.getWidth() / w, mainY - 0.01 - gap);
+            rightPanel = new Figure.Panel(right, mainW + gap, mainY + b.getY() / h, 1 - mainW - gap - 0.01, b.getHeight() / h);
+        } else {
+            topPanel = new Figure.Panel(top, 0, 0, mainW, mainY);
+            rightPanel = new Figure.Panel(right, mainW, mainY, 1 - mainW, mainH);
+        }
+        return new Figure("parity", size, List.of(topPanel, new Figure.Panel(main, mainX, mainY, mainW, mainH), rightPanel), data);
     }
 
     /**
@@ -309,6 +319,7 @@ public final class Plots {
         AnnotationLine thr = new AnnotationLine(SeIntervals.OUTLIER_THRESHOLD, false, false);
         c.addAnnotation(thr);
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setYAxisDecimalPattern("0.00");
 
         XYChart r = xy("r_f", parameterName, "matches / spectra");
         List<Double> bx = new ArrayList<>(), by = new ArrayList<>();
@@ -320,6 +331,7 @@ public final class Plots {
         r.addAnnotation(new AnnotationLine(0.95, false, false));
         r.addAnnotation(new AnnotationLine(ex.marker(), true, false));
         r.getStyler().setYAxisMin(0.0).setYAxisMax(1.05);
+        r.getStyler().setXAxisMin(ex.curveX()[0]).setXAxisMax(ex.curveX()[ex.curveX().length - 1]);
         r.getStyler().setLegendVisible(false);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("parameter", ex.parameter().clone()); data.put("se", ex.se().clone());
@@ -409,7 +421,7 @@ public final class Plots {
         c.getStyler().setLegendVisible(false);
         c.getStyler().setAxisTicksVisible(false);
         c.getStyler().setPlotBorderVisible(false);
-        c.getStyler().setChartPadding(2);
+        c.getStyler().setChartPadding(0);
         if (vertical) c.getStyler().setXAxisMin(0.0); else c.getStyler().setYAxisMin(0.0);
         return c;
     }
