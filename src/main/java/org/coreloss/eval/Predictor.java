@@ -22,8 +22,8 @@ public interface Predictor {
     List<String> outputNames();
 
     /** Units of the outputs, parallel to {@link #outputNames()} ("" when dimensionless), or empty. */
-    List<String> outputUnits();
+    default List<String> outputUnits() { return List.of(); }
 
     /** Free-form provenance (kind, spec, seed, dataset hash, versions, metrics), for reports. */
-    Map<String, String> metadata();
+    default Map<String, String> metadata() { return Map.of(); }
 }
