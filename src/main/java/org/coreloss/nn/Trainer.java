@@ -144,7 +144,8 @@ public final class Trainer {
         metrics.put("epochsRun", (double) st.epochsDone);
         ModelMetadata meta = new ModelMetadata(spec instanceof RegressorSpec ? "regressor" : "generator",
                 spec instanceof RegressorSpec r ? r : null, spec instanceof GeneratorSpec gs ? gs : null,
-                null, null, "", hash(xTrain, yTrain), options.seed(), inScaler, outScaler, versions(), metrics, null);
+                null, null, "", hash(xTrain, yTrain), options.seed(), inScaler, outScaler, versions(), metrics, null,
+                spec.inputSize(), 0, null);
         return new TrainingResult(new TrainedModel(g, meta), st.epochsDone, st.bestEpoch, st.bestLoss, st.train, st.val, early, interrupted);
     }
 
