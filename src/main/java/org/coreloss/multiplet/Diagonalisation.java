@@ -16,6 +16,7 @@ final class Diagonalisation {
     private final double[][] finalValues;
     private final double[][] finalVectors;
     private final Lapack.Factored[] factored;
+    private final boolean[] complexVectors;
 
     Diagonalisation(IonModel model, Solver solver, double[] coefInitial, double[] coefFinal) {
         this.model = model;
@@ -36,6 +37,7 @@ final class Diagonalisation {
         finalValues = new double[bf][];
         finalVectors = new double[bf][];
         factored = new Lapack.Factored[bf];
+        complexVectors = new boolean[bf];
     }
 
     /**
@@ -49,7 +51,7 @@ final class Diagonalisation {
         if (factored[b] != null) {
             double[] a = factored[b].projectT(v, m);
             for (int i = 0; i < amp2.length; i++) amp2[i] = a[i] * a[i];
-        } else if (solver == Solver.DENSE_COMPLEX) {
+        } else if (complexVectors[b]) {
             double[] u = finalVectors[b];
             double[] ur = new double[nf * nf], ui = new double[nf * nf];
             for (int i = 0; i < nf * nf; i++) {
@@ -80,14 +82,17 @@ final class Diagonalisation {
                 double[] h = t.assembleComplex(coefFinal);
                 finalValues[b] = Lapack.zheevd(h, t.n, true);
                 finalVectors[b] = h;
+                complexVectors[b] = true;
             } else if (Lapack.realLapackHealthy()) {
                 Lapack.Factored f = Lapack.factoredEigen(t.assemble(coefFinal), t.n);
                 finalValues[b] = f.values();
                 factored[b] = f;
             } else {
-                double[] h = t.assemble(coefFinal);
-                finalValues[b] = Lapack.symmetricEigen(h, t.n);
+                // native real kernels failed the self-test (see Lapack): the complex solver is correct there
+                double[] h = t.assembleComplex(coefFinal);
+                finalValues[b] = Lapack.zheevd(h, t.n, true);
                 finalVectors[b] = h;
+                complexVectors[b] = true;
             }
         }
     }

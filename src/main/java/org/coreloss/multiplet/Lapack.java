@@ -13,9 +13,10 @@ import org.bytedeco.openblas.global.openblas;
  *
  * <p>Self-test: OpenBLAS 0.3.19's SkylakeX (AVX-512) kernels return wrong real symmetric
  * eigenvectors for n &gt; ~128 on some CPUs (dsytrd/dorgtr; measured on this project's machines;
- * complex zheevd is fine). At load, dsyevd is checked on a 200 x 200 matrix; if it fails,
- * {@link #symmetricEigen} falls back to Hipparchus' pure-Java solver (correct, slower) and
- * {@link #realLapackHealthy()} returns false. Start the JVM with {@code OPENBLAS_CORETYPE=Haswell}
+ * complex zheevd is fine). At load, dsyevd and the factored path are checked on a 200 x 200
+ * matrix; if they fail, {@link #realLapackHealthy()} returns false, the engine diagonalises final
+ * blocks with zheevd (correct, ~4x slower) and {@link #symmetricEigen} uses Hipparchus' pure-Java
+ * solver above n = 64. Start the JVM with {@code OPENBLAS_CORETYPE=Haswell}
  * to get correct and fast native kernels on such machines.
  */
 final class Lapack {
