@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Collects a cell's stdout or stderr and forwards it to the Jupyter stream at most every
- * {@code intervalMs} milliseconds (and on {@link #forward()}), so that {@code printf} pieces arrive as one
+ * {@code intervalMs} milliseconds after the first pending write (and at once on {@link #forward()}), so that {@code printf} pieces arrive as one
  * stream message instead of one message per fragment, while output of a long cell still streams.
  */
 final class CoalescingOutputStream extends OutputStream {
@@ -23,7 +23,6 @@ final class CoalescingOutputStream extends OutputStream {
     private final PrintStream target;
     private final long intervalNanos;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
-    private long lastForwardNanos = System.nanoTime();
     private ScheduledFuture<?> scheduled;
 
     CoalescingOutputStream(PrintStream target, long intervalMs) {
@@ -35,22 +34,16 @@ final class CoalescingOutputStream extends OutputStream {
 
     @Override public synchronized void write(byte[] b, int off, int len) { buffer.write(b, off, len); }
 
-    /** Forwards now if the interval has passed, otherwise schedules a forward at the end of the interval. */
+    /** Schedules a forward at the end of the interval (writes until then travel in the same message). */
     @Override
     public synchronized void flush() {
-        if (buffer.size() == 0) return;
-        long wait = intervalNanos - (System.nanoTime() - lastForwardNanos);
-        if (wait <= 0) {
-            forward();
-        } else if (scheduled == null) {
-            scheduled = TIMER.schedule(this::forward, wait, TimeUnit.NANOSECONDS);
-        }
+        if (buffer.size() == 0 || scheduled != null) return;
+        scheduled = TIMER.schedule(this::forward, intervalNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Sends everything collected so far. */
     synchronized void forward() {
         scheduled = null;
-        lastForwardNanos = System.nanoTime();
         if (buffer.size() == 0) return;
         byte[] bytes = buffer.toByteArray();
         buffer.reset();

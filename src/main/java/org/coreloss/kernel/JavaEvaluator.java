@@ -298,6 +298,10 @@ public final class JavaEvaluator implements Closeable {
             kind = CellException.Kind.INTERRUPTED;
             report.add(0, "Cell interrupted at line " + line + ".");
         }
+        if ("java.lang.ThreadDeath".equals(name)) {
+            msg = "the statement ignored the interrupt for " + CellExecutionControl.STOP_GRACE_MS / 1000
+                    + " s and was stopped by force; check Thread.interrupted() in long loops";
+        }
         report.add(name + (msg.isEmpty() ? "" : ": " + msg));
         addFrames(report, ex);
         Throwable cause = ex.getCause();

@@ -59,7 +59,9 @@ public final class KernelServer {
     static void watchParent(long pid, KernelConnection connection) {
         if (pid <= 0) return;
         Optional<ProcessHandle> parent = ProcessHandle.of(pid);
+        java.util.concurrent.atomic.AtomicBoolean dying = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable die = () -> {
+            if (!dying.compareAndSet(false, true)) return;
             System.err.println("coreloss kernel: parent process " + pid + " ended; exiting");
             try { connection.close(); } finally { Runtime.getRuntime().halt(0); }
         };
