@@ -387,6 +387,16 @@ public final class JavaEvaluator implements Closeable {
 
     /** Signature and javadoc of the element at {@code cursor}, or empty if none. */
     public String inspect(String code, int cursor) {
+        String doc = documentation(code, cursor);
+        if (!doc.isEmpty()) return doc;
+        // JShell documents an invocation when the cursor is inside its parentheses: retry there
+        int i = Math.min(Math.max(cursor, 0), code.length());
+        while (i < code.length() && Character.isJavaIdentifierPart(code.charAt(i))) i++;
+        if (i < code.length() && code.charAt(i) == '(') return documentation(code, i + 1);
+        return "";
+    }
+
+    private String documentation(String code, int cursor) {
         return onCellThread(() -> {
             StringBuilder sb = new StringBuilder();
             for (SourceCodeAnalysis.Documentation d : shell.sourceCodeAnalysis().documentation(code, cursor, true)) {
