@@ -7,6 +7,7 @@ BENCH kernel_cell_roundtrip_ms: median time from sending execute_request of a tr
   execute_reply, over --cells cells after a warm-up.
 """
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -28,6 +29,17 @@ def execute(client, code, timeout=120):
             raise RuntimeError("cell failed: " + msg["content"]["evalue"])
         elif t == "status" and msg["content"]["execution_state"] == "idle":
             return result
+
+
+def cpu_seconds(km):
+    """User + system CPU time of the kernel process (Linux /proc), or None."""
+    try:
+        pid = km.provisioner.process.pid
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except Exception:
+        return None
 
 
 def cold_start(kernel):
@@ -65,6 +77,7 @@ def main():
     try:
         for _ in range(10):                      # warm-up
             execute(client, "1 + 1")
+        cpu0 = cpu_seconds(km)
         times = []
         for i in range(args.cells):
             t0 = time.perf_counter()
@@ -75,9 +88,14 @@ def main():
             times.append((time.perf_counter() - t0) * 1000)
             if reply["content"]["status"] != "ok":
                 raise RuntimeError("trivial cell failed")
+        cpu1 = cpu_seconds(km)
     finally:
         client.stop_channels()
         km.shutdown_kernel(now=False)
+    load = os.getloadavg()[0]
+    print(f"host load average (1 min): {load:.1f} on {os.cpu_count()} CPUs; wall times grow with load", file=sys.stderr)
+    if cpu0 is not None and cpu1 is not None:
+        print(f"kernel CPU per trivial cell (all JVM threads): {(cpu1 - cpu0) * 1000 / args.cells:.1f} ms", file=sys.stderr)
     print(f"cold starts (s): {' '.join(f'{s:.2f}' for s in starts)}", file=sys.stderr)
     print(f"round trips (ms): min {min(times):.1f} median {statistics.median(times):.1f} max {max(times):.1f}", file=sys.stderr)
     print(f"BENCH kernel_cold_start_s {statistics.median(starts):.2f} s")
