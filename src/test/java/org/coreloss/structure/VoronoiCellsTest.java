@@ -116,6 +116,32 @@ class VoronoiCellsTest {
     }
 
     @Test
+    void nearlyDegenerateCellsStillTile() {
+        // fcc and bcc 2x2x2 supercells with tiny seeded perturbations: many nearly coincident vertices
+        SplittableRandom r = new SplittableRandom(11);
+        for (double jitter : new double[] {1e-3, 1e-6, 1e-9, 1e-12, 1e-15}) {
+            for (Structure base : List.of(Lattices.fccConventional(3.6), Lattices.bccConventional(2.87))) {
+                List<String> sp = new java.util.ArrayList<>();
+                List<double[]> f = new java.util.ArrayList<>();
+                for (int x = 0; x < 2; x++) for (int y = 0; y < 2; y++) for (int z = 0; z < 2; z++) {
+                    for (int i = 0; i < base.size(); i++) {
+                        double[] p = base.fractional(i);
+                        f.add(new double[] {(p[0] + x) / 2 + r.nextDouble(-jitter, jitter), (p[1] + y) / 2 + r.nextDouble(-jitter, jitter),
+                                (p[2] + z) / 2 + r.nextDouble(-jitter, jitter)});
+                        sp.add("X");
+                    }
+                }
+                double[][] l = base.latticeA();
+                for (double[] v : l) for (int k = 0; k < 3; k++) v[k] *= 2;
+                Structure s = Structure.periodicFractional(base.name() + " jitter " + jitter, l, sp, f.toArray(double[][]::new));
+                double sum = 0;
+                for (double v : VoronoiCells.volumesA3(s)) sum += v;
+                assertEquals(s.volumeA3(), sum, 1e-9 * s.volumeA3(), s.name());
+            }
+        }
+    }
+
+    @Test
     void moleculeInteriorCellIsBoundedAndHullCellsAreNot() {
         // a 3x3x3 simple cubic cluster: the centre atom's cell is the unit cube, the others are unbounded
         List<String> sp = new java.util.ArrayList<>();
