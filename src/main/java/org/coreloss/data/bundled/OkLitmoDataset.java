@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.coreloss.data.BundledDataset;
 import org.coreloss.data.DataDirectory;
 import org.coreloss.data.SpectraDataset;
+import org.coreloss.provenance.Step;
 import org.coreloss.spectrum.EnergyGrid;
 import org.coreloss.spectrum.SpectrumMatrix;
 import org.coreloss.structure.CoordinationRule;
@@ -54,7 +55,9 @@ public final class OkLitmoDataset implements BundledDataset {
     /** The data set with its labels (computed now from the POSCARs with {@link CoordinationRule#OXIDE_CATION_2_6A}). */
     @Override public SpectraDataset load() throws IOException {
         Data d = read(locate());
-        return SpectraDataset.of(NAME, d.spectra(), d.labels());
+        return SpectraDataset.of(NAME, d.spectra(), d.labels())
+                .withHistory(List.of(Step.of("structure-site-labels", "coordinationRule", d.rule().toString(),
+                        "voronoi", "ordinary (all atoms), exact periodic", "files", "POSCAR_0k, POSCAR_15ps, POSCAR_20ps")));
     }
 
     /** Catalogue name. */
