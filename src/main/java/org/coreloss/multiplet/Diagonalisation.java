@@ -26,7 +26,7 @@ final class Diagonalisation {
         initialVectors = new double[bi][];
         for (int b = 0; b < bi; b++) {
             double[] h = model.initialTerms[b].assemble(coefInitial);
-            initialValues[b] = Lapack.dsyevd(h, model.initialTerms[b].n, true);
+            initialValues[b] = Lapack.symmetricEigen(h, model.initialTerms[b].n);
             initialVectors[b] = h;
         }
         int bf = model.fin.blocks();
@@ -58,7 +58,7 @@ final class Diagonalisation {
                 finalVectors[b] = h;
             } else {
                 double[] h = t.assemble(coefFinal);
-                finalValues[b] = Lapack.dsyevd(h, t.n, true);
+                finalValues[b] = Lapack.symmetricEigen(h, t.n);
                 finalVectors[b] = h;
             }
         }

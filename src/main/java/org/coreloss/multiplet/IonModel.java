@@ -41,6 +41,17 @@ final class IonModel {
     final SparseTerms[] finalTerms;
     /** dipole[initial block][q + 1] */
     final Dipole[][] dipole;
+    /**
+     * Time-reversal partner of each final block (key -k mod 8) and the signed permutation that maps
+     * it: for a determinant with local index i in block b, Theta|i> = partnerSign[b][i] |partnerLocal[b][i]>
+     * in block partnerBlock[b]. Without a magnetic field H commutes with Theta, so a block and its
+     * partner have the same eigenvalues and eigenvectors related by this permutation.
+     */
+    final int[] partnerBlock;
+    final int[][] partnerLocal;
+    final int[][] partnerSign;
+    /** Whether the time-reversal mapping was verified on every field-free term (it always should be). */
+    final boolean timeReversalVerified;
 
     IonModel(int electrons3d, boolean blocked) {
         this.electrons3d = electrons3d;
@@ -54,6 +65,88 @@ final class IonModel {
         for (int b = 0; b < initial.blocks(); b++) {
             for (int q = -1; q <= 1; q++) dipole[b][q + 1] = buildDipole(b, q);
         }
+        int nb = fin.blocks();
+        partnerBlock = new int[nb];
+        partnerLocal = new int[nb][];
+        partnerSign = new int[nb][];
+        for (int b = 0; b < nb; b++) {
+            int[] dets = fin.blockDets[b];
+            partnerLocal[b] = new int[dets.length];
+            partnerSign[b] = new int[dets.length];
+            partnerBlock[b] = blocked ? fin.blockWithKey(Math.floorMod(-fin.blockKeys[b], 8)) : b;
+            for (int i = 0; i < dets.length; i++) {
+                long tr = timeReverse(dets[i]);
+                int td = (int) (tr & 0xFFFF);
+                if (fin.blockOf[td] != partnerBlock[b]) throw new IllegalStateException("time reversal block bookkeeping");
+                partnerLocal[b][i] = fin.localOf[td];
+                partnerSign[b][i] = (tr >> 32) != 0 ? -1 : 1;
+            }
+        }
+        timeReversalVerified = verifyTimeReversal();
+    }
+
+    /**
+     * Time reversal of a determinant: Theta c+_{l m s} Theta^-1 = (-1)^m (+1 for s up, -1 for s down)
+     * c+_{l -m -s} (Condon-Shortley phases), applied to the ordered product of creators and sorted back
+     * to ascending orbital order. Returns the new mask in the low 16 bits and a sign flag in bit 32.
+     */
+    static long timeReverse(int mask) {
+        int[] orb = new int[ORBITALS];
+        int n = 0;
+        int sign = 1;
+        for (int o = 0; o < ORBITALS; o++) {
+            if ((mask >> o & 1) == 0) continue;
+            int to = partnerOrbital(o);
+            if ((M[o] & 1) != 0) sign = -sign;
+            if (TWO_S[o] < 0) sign = -sign;
+            orb[n++] = to;
+        }
+        // bubble sort, counting transpositions
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n - 1 - i; j++) {
+                if (orb[j] > orb[j + 1]) {
+                    int t = orb[j];
+                    orb[j] = orb[j + 1];
+                    orb[j + 1] = t;
+                    sign = -sign;
+                }
+            }
+        }
+        int out = 0;
+        for (int i = 0; i < n; i++) out |= 1 << orb[i];
+        return (out & 0xFFFFL) | (sign < 0 ? 1L << 32 : 0L);
+    }
+
+    /** Orbital with -m and opposite spin. */
+    static int partnerOrbital(int o) {
+        int base = IS_D[o] ? 6 : 0;
+        int l = L[o];
+        int m = -M[o];
+        int spinBit = TWO_S[o] > 0 ? 0 : 1;
+        return base + 2 * (m + l) + spinBit;
+    }
+
+    /** Checks Theta H_b Theta^-1 = H_partner entry by entry for every term but the Zeeman term. */
+    private boolean verifyTimeReversal() {
+        int tc = Term.COUNT;
+        for (int b = 0; b < fin.blocks(); b++) {
+            int c = partnerBlock[b];
+            SparseTerms tb = finalTerms[b], tcb = finalTerms[c];
+            Map<Long, Integer> pos = new HashMap<>();
+            for (int e = 0; e < tcb.rows.length; e++) pos.put((long) tcb.rows[e] * tcb.n + tcb.cols[e], e);
+            for (int e = 0; e < tb.rows.length; e++) {
+                int r = tb.rows[e], col = tb.cols[e];
+                Integer e2 = pos.get((long) partnerLocal[b][r] * tcb.n + partnerLocal[b][col]);
+                double sg = partnerSign[b][r] * partnerSign[b][col];
+                for (int t = 0; t < tc; t++) {
+                    if (t == Term.ZEEMAN.ordinal()) continue;
+                    double v = tb.vals[e * tc + t];
+                    double w = e2 == null ? 0 : tcb.vals[e2 * tc + t];
+                    if (Math.abs(v - sg * w) > 1e-10) return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -10,6 +10,13 @@ import org.bytedeco.openblas.global.openblas;
  * thread when this class loads ({@code blas_set_num_threads(1)}; OpenBLAS' setting is process-wide).
  * Set the system property {@code coreloss.multiplet.blasThreads} to another count to override.
  * The calls themselves are re-entrant: every call gets its own work arrays.
+ *
+ * <p>Self-test: OpenBLAS 0.3.19's SkylakeX (AVX-512) kernels return wrong real symmetric
+ * eigenvectors for n &gt; ~128 on some CPUs (dsytrd/dorgtr; measured on this project's machines;
+ * complex zheevd is fine). At load, dsyevd is checked on a 200 x 200 matrix; if it fails,
+ * {@link #symmetricEigen} falls back to Hipparchus' pure-Java solver (correct, slower) and
+ * {@link #realLapackHealthy()} returns false. Start the JVM with {@code OPENBLAS_CORETYPE=Haswell}
+ * to get correct and fast native kernels on such machines.
  */
 final class Lapack {
     static final int COL_MAJOR = 102, NO_TRANS = 111, TRANS = 112;
@@ -20,10 +27,70 @@ final class Lapack {
         org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
     }
 
+    private static final boolean REAL_OK = selfTest();
+
     private Lapack() {}
 
     /** Loads the native library and applies the thread setting (idempotent). */
     static void init() {}
+
+    /** Whether native real symmetric eigen-solutions passed the load-time self-test. */
+    static boolean realLapackHealthy() {
+        return REAL_OK;
+    }
+
+    private static boolean selfTest() {
+        int n = 200;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(12345);
+        double[] m = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = r.nextDouble(-1, 1);
+                m[i + j * n] = v;
+                m[j + i * n] = v;
+            }
+        }
+        double[] u = m.clone();
+        double[] w;
+        try {
+            w = dsyevd(u, n, true);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        double err = 0;
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int j = 0; j < n; j++) s += m[i + j * n] * u[j + k * n];
+                err = Math.max(err, Math.abs(s - w[k] * u[i + k * n]));
+            }
+        }
+        return err < 1e-9;
+    }
+
+    /**
+     * Real symmetric eigen-decomposition with vectors: native dsyevd when healthy, otherwise
+     * Hipparchus. {@code a} (n x n column-major) is overwritten by the eigenvectors; returns the
+     * eigenvalues ascending.
+     */
+    static double[] symmetricEigen(double[] a, int n) {
+        if (REAL_OK || n <= 64) return dsyevd(a, n, true);
+        double[][] rows = new double[n][n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) rows[i][j] = a[i + j * n];
+        var ed = new org.hipparchus.linear.EigenDecompositionSymmetric(
+                new org.hipparchus.linear.Array2DRowRealMatrix(rows, false), 1e-12, false);
+        double[] ev = ed.getEigenvalues();
+        Integer[] ord = new Integer[n];
+        for (int i = 0; i < n; i++) ord[i] = i;
+        java.util.Arrays.sort(ord, (x, y) -> Double.compare(ev[x], ev[y]));
+        double[] w = new double[n];
+        for (int k = 0; k < n; k++) {
+            w[k] = ev[ord[k]];
+            var v = ed.getEigenvector(ord[k]);
+            for (int i = 0; i < n; i++) a[i + k * n] = v.getEntry(i);
+        }
+        return w;
+    }
 
     /**
      * Real symmetric eigen-decomposition (dsyevd). {@code a} (n x n, column-major, lower triangle used)

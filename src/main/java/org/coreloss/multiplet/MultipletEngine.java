@@ -231,6 +231,10 @@ public final class MultipletEngine {
             if (cols.isEmpty()) continue;
             int nf = m.finalTerms[fb].n;
             int mc = cols.size();
+            // without a field, a block and its time-reversal partner share eigenvalues; solve only one
+            int cb = fb;
+            boolean useTr = options.solver() == Solver.BLOCKED && p.bzEv() == 0 && m.timeReversalVerified;
+            if (useTr) cb = Math.min(fb, m.partnerBlock[fb]);
             double[] v = new double[nf * mc];
             for (int c = 0; c < mc; c++) {
                 int s = cols.get(c)[0], q = cols.get(c)[1];
@@ -248,8 +252,17 @@ public final class MultipletEngine {
                     }
                 }
             }
-            double[] ef = d.finalValues(fb);
-            double[] u = d.finalVectors(fb);
+            if (cb != fb) {
+                // u_fb = P u_cb with (P u)[i] = sign_i u[perm_i]  =>  u_fb^T v = u_cb^T v', v'[perm_i] = sign_i v_i
+                double[] vp = new double[nf * mc];
+                int[] perm = m.partnerLocal[fb], sg = m.partnerSign[fb];
+                for (int c = 0; c < mc; c++) {
+                    for (int i = 0; i < nf; i++) vp[perm[i] + c * nf] = sg[i] * v[i + c * nf];
+                }
+                v = vp;
+            }
+            double[] ef = d.finalValues(cb);
+            double[] u = d.finalVectors(cb);
             double[] amp2 = new double[nf * mc];
             if (options.solver() == Solver.DENSE_COMPLEX) {
                 double[] ur = new double[nf * nf], ui = new double[nf * nf];
