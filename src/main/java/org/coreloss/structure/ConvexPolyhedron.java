@@ -82,26 +82,30 @@ final class ConvexPolyhedron {
     boolean clip(double[] u, double h, Object label) {
         double eps = REL_EPS * maxRadius;
         if (h > maxRadius + eps) return false;
+        int nf = faces.size();
+        double[][] dist = new double[nf][];
         boolean anyOutside = false;
-        for (Face f : faces) {
-            for (double[] v : f.vertices) {
-                if (Mat3.dot(u, v) - h > eps) { anyOutside = true; break; }
+        for (int fi = 0; fi < nf; fi++) {
+            List<double[]> vs = faces.get(fi).vertices;
+            double[] sv = new double[vs.size()];
+            for (int i = 0; i < sv.length; i++) {
+                double[] v = vs.get(i);
+                sv[i] = u[0] * v[0] + u[1] * v[1] + u[2] * v[2] - h;
+                if (sv[i] > eps) anyOutside = true;
             }
-            if (anyOutside) break;
+            dist[fi] = sv;
         }
         if (!anyOutside) return false;
 
         List<double[]> capPoints = new ArrayList<>();
-        List<Face> kept = new ArrayList<>(faces.size() + 1);
-        for (Face f : faces) {
+        List<Face> kept = new ArrayList<>(nf + 1);
+        for (int fi = 0; fi < nf; fi++) {
+            Face f = faces.get(fi);
             List<double[]> in = f.vertices;
             int n = in.size();
-            double[] s = new double[n];
+            double[] s = dist[fi];
             boolean faceOutside = false;
-            for (int i = 0; i < n; i++) {
-                s[i] = Mat3.dot(u, in.get(i)) - h;
-                if (s[i] > eps) faceOutside = true;
-            }
+            for (int i = 0; i < n; i++) if (s[i] > eps) { faceOutside = true; break; }
             if (!faceOutside) {
                 kept.add(f);
                 for (int i = 0; i < n; i++) if (s[i] >= -eps) addUnique(capPoints, in.get(i), eps);
@@ -127,8 +131,8 @@ final class ConvexPolyhedron {
                 }
             }
             if (out.size() >= 3) {
-                Face nf = new Face(f.normal, f.offset, f.label, out);
-                if (nf.area() > eps * eps) kept.add(nf);
+                Face clipped = new Face(f.normal, f.offset, f.label, out);
+                if (clipped.area() > eps * eps) kept.add(clipped);
             }
         }
         faces.clear();

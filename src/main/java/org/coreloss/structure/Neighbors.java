@@ -32,23 +32,25 @@ public final class Neighbors {
         List<Neighbor> out = new ArrayList<>();
         double r2 = cutoffA * cutoffA;
         if (!s.isPeriodic()) {
-            double[] c = s.cartesianA(centre);
+            double[][] cart = s.cartRaw();
+            double[] c = cart[centre];
             for (int j = 0; j < s.size(); j++) {
                 if (j == centre) continue;
-                double[] p = s.cartesianA(j);
+                double[] p = cart[j];
                 double dx = p[0] - c[0], dy = p[1] - c[1], dz = p[2] - c[2];
                 double d2 = dx * dx + dy * dy + dz * dz;
                 if (d2 <= r2) out.add(new Neighbor(j, s.species(j), 0, 0, 0, dx, dy, dz, Math.sqrt(d2)));
             }
         } else {
-            double[][] l = s.latticeA();
+            double[][] l = s.latticeRaw();
             double[] w = s.perpendicularWidthsA();
-            double[] fi = s.fractional(centre);
+            double[][] frac = s.fracRaw();
+            double[] fi = frac[centre];
+            double[] df = new double[3];
+            int[] base = new int[3];
+            int[] lo = new int[3], hi = new int[3];
             for (int j = 0; j < s.size(); j++) {
-                double[] fj = s.fractional(j);
-                double[] df = new double[3];
-                int[] base = new int[3];
-                int[] lo = new int[3], hi = new int[3];
+                double[] fj = frac[j];
                 for (int k = 0; k < 3; k++) {
                     double raw = fj[k] - fi[k];
                     base[k] = (int) -Math.rint(raw);

@@ -124,6 +124,15 @@ public final class Structure {
     /** Cartesian position of atom {@code i} in Angstrom (copy). */
     public double[] cartesianA(int i) { return cart[i].clone(); }
 
+    /** Stored fractional coordinates (not copied; package use only, callers must not modify). */
+    double[][] fracRaw() { return frac; }
+
+    /** Stored Cartesian coordinates (not copied; package use only, callers must not modify). */
+    double[][] cartRaw() { return cart; }
+
+    /** Lattice rows (not copied; package use only). */
+    double[][] latticeRaw() { return lattice; }
+
     /** Fractional position of atom {@code i} (copy); periodic structures only. */
     public double[] fractional(int i) {
         requirePeriodic("fractional coordinates");

@@ -39,6 +39,8 @@ class MetricsTest {
                 return o;
             }
             public List<String> outputNames() { return List.of("y"); }
+            public int inputSize() { return 1; }
+            public int outputSize() { return 1; }
         };
         RegressionReport r = RegressionReport.evaluate(twice, new float[][] {{1}, {2}}, new float[][] {{2}, {5}});
         assertEquals(0.5, r.mae()[0], 1e-7);

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.coreloss.data.BundledDataset;
+import org.coreloss.data.DataDirectory;
+import org.coreloss.data.SpectraDataset;
 import org.coreloss.spectrum.EnergyGrid;
 import org.coreloss.spectrum.SpectrumMatrix;
 import org.coreloss.structure.CoordinationRule;
@@ -33,8 +36,26 @@ import tech.tablesaw.api.Table;
  * {@link CoordinationRule#OXIDE_CATION_2_6A} (Fe and Li within 2.6 A of the O): see
  * {@link #LABEL_COLUMNS}.
  */
-public final class OkLitmoDataset {
-    private OkLitmoDataset() {}
+public final class OkLitmoDataset implements BundledDataset {
+    /** For {@link java.util.ServiceLoader}; use {@code Datasets.load("o-k-litmo")} or the static {@link #read} methods. */
+    public OkLitmoDataset() {}
+
+    @Override public String name() { return NAME; }
+
+    @Override public String description() {
+        return "147 site-resolved O K-edge XANES spectra (49 O sites x 3 MD snapshots of Li42Fe14O49) with per-site "
+                + "labels computed from the structures: coordination number, mean O-M bond length, mean M-O-M angle, Voronoi volume, Fe/Li counts";
+    }
+
+    @Override public String licence() { return "MIT"; }
+
+    @Override public int rows() { return 147; }
+
+    /** The data set with its labels (computed now from the POSCARs with {@link CoordinationRule#OXIDE_CATION_2_6A}). */
+    @Override public SpectraDataset load() throws IOException {
+        Data d = read(locate());
+        return SpectraDataset.of(NAME, d.spectra(), d.labels());
+    }
 
     /** Catalogue name. */
     public static final String NAME = "o-k-litmo";
@@ -59,7 +80,7 @@ public final class OkLitmoDataset {
             "max_bond_length_A", "bond_length_distortion", "voronoi_faces", "nearest_O_O_A");
 
     /**
-     * The loaded data: one spectrum row per O site (snapshots in {@link #SNAPSHOTS} order, O sites in
+     * The data as read by {@link #read}: one spectrum row per O site (snapshots in {@link #SNAPSHOTS} order, O sites in
      * POSCAR order) and a label table with the same row order.
      */
     public record Data(EnergyGrid grid, SpectrumMatrix spectra, Table labels, CoordinationRule rule) {
@@ -73,18 +94,13 @@ public final class OkLitmoDataset {
         }
     }
 
-    /** Loads from the folder found by {@link #locate()}. */
-    public static Data load() throws IOException {
-        return load(locate());
-    }
-
     /** Loads from {@code dir} (a copy of {@code data/o-k-litmo}) with the default coordination rule. */
-    public static Data load(Path dir) throws IOException {
-        return load(dir, CoordinationRule.OXIDE_CATION_2_6A);
+    public static Data read(Path dir) throws IOException {
+        return read(dir, CoordinationRule.OXIDE_CATION_2_6A);
     }
 
     /** Loads from {@code dir}, computing labels with {@code rule}. */
-    public static Data load(Path dir, CoordinationRule rule) throws IOException {
+    public static Data read(Path dir, CoordinationRule rule) throws IOException {
         EnergyGrid grid = null;
         double[] gridEnergies = null;
         Path gridFile = null;
@@ -160,27 +176,24 @@ public final class OkLitmoDataset {
     }
 
     /**
-     * The {@code data/o-k-litmo} folder: the system property {@code coreloss.data} or the environment
-     * variable {@code CORELOSS_DATA} (a {@code data/} root), else the first {@code data/o-k-litmo}
-     * found walking up from the working directory.
+     * The {@code data/o-k-litmo} folder: under {@link DataDirectory#find()} (system property
+     * {@code coreloss.data}, {@code CORELOSS_DATA}, or a {@code data/} folder found upward), else the
+     * first {@code data/o-k-litmo} with a PROVENANCE.md found walking up from the working directory.
      */
     public static Path locate() throws IOException {
         List<Path> tried = new ArrayList<>();
-        for (String root : new String[] {System.getProperty("coreloss.data"), System.getenv("CORELOSS_DATA")}) {
-            if (root != null && !root.isBlank()) {
-                Path p = Path.of(root).resolve(NAME);
-                if (Files.isRegularFile(p.resolve("PROVENANCE.md"))) return p;
-                tried.add(p);
-            }
+        var root = DataDirectory.find();
+        if (root.isPresent()) {
+            Path p = root.get().resolve(NAME);
+            if (Files.isRegularFile(p.resolve("PROVENANCE.md"))) return p;
+            tried.add(p);
         }
-        Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (d != null) {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             Path p = d.resolve("data").resolve(NAME);
             if (Files.isRegularFile(p.resolve("PROVENANCE.md"))) return p;
             tried.add(p);
-            d = d.getParent();
         }
         throw new IOException("bundled data set '" + NAME + "' not found; tried " + tried
-                + "; set -Dcoreloss.data=<path to data/> or CORELOSS_DATA");
+                + "; set -D" + DataDirectory.PROPERTY + "=<path to data/> or " + DataDirectory.ENV);
     }
 }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import org.coreloss.data.Datasets;
+import org.coreloss.data.SpectraDataset;
 import org.coreloss.structure.CoordinationRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,18 @@ class OkLitmoDatasetTest {
 
     @BeforeAll
     static void load() throws IOException {
-        data = OkLitmoDataset.load(Path.of("data", "o-k-litmo"));
+        data = OkLitmoDataset.read(Path.of("data", "o-k-litmo"));
+    }
+
+    @Test
+    void loadsThroughTheCatalogue() {
+        assertTrue(Datasets.names().contains("o-k-litmo"), Datasets.names().toString());
+        SpectraDataset d = Datasets.load("o-k-litmo");
+        assertEquals(147, d.size());
+        assertEquals(1200, d.channels());
+        assertEquals("20ps/O49", d.id(146));
+        assertEquals(data.labels().doubleColumn("voronoi_volume_A3").get(7), d.label("voronoi_volume_A3")[7], 0.0);
+        assertEquals(147, Datasets.get("o-k-litmo").rows());
     }
 
     @Test
@@ -57,10 +70,10 @@ class OkLitmoDatasetTest {
             double a = t.doubleColumn("mean_bond_angle_deg").get(r);
             assertTrue(a > 90 && a < 120, "angle " + a);
         }
-        // Voronoi volumes of the 49 O per snapshot are part of a tiling: below the cell volume, sum plausible
+        // the 49 O cells are part of the tiling of the 1016.375 A^3 cell by all 105 atoms (measured share 43.6 %)
         double sum0 = 0;
         for (int r = 0; r < 49; r++) sum0 += t.doubleColumn("voronoi_volume_A3").get(r);
-        assertTrue(sum0 > 0.5 * 1016.375 && sum0 < 1016.375, "O share of the 0K cell: " + sum0);
+        assertTrue(sum0 > 0.3 * 1016.375 && sum0 < 0.7 * 1016.375, "O share of the 0K cell: " + sum0);
     }
 
     @Test
@@ -129,7 +142,7 @@ class OkLitmoDatasetTest {
 
     @Test
     void otherRuleChangesLabels() throws IOException {
-        OkLitmoDataset.Data d = OkLitmoDataset.load(Path.of("data", "o-k-litmo"), CoordinationRule.fixed(2.2).excludingCentreSpecies());
+        OkLitmoDataset.Data d = OkLitmoDataset.read(Path.of("data", "o-k-litmo"), CoordinationRule.fixed(2.2).excludingCentreSpecies());
         int fewer = 0;
         for (int r = 0; r < 147; r++) {
             int a = d.labels().intColumn("coordination_number").get(r), b = data.labels().intColumn("coordination_number").get(r);
@@ -148,11 +161,11 @@ class OkLitmoDatasetTest {
         java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(dat));
         lines.set(9, lines.get(9).replaceFirst("\\t(\\S+)\\t", "\tabc\t").replaceFirst("\\t\\tabc", "\t\tabc"));
         Files.write(dat, lines);
-        IOException e = assertThrows(IOException.class, () -> OkLitmoDataset.load(dir));
+        IOException e = assertThrows(IOException.class, () -> OkLitmoDataset.read(dir));
         assertTrue(e.getMessage().contains("15ps_Combo_O_all.dat, line 10, column"), e.getMessage());
         lines.set(9, lines.get(9).replace("abc", ""));
         Files.write(dat, lines);
-        e = assertThrows(IOException.class, () -> OkLitmoDataset.load(dir));
+        e = assertThrows(IOException.class, () -> OkLitmoDataset.read(dir));
         assertTrue(e.getMessage().contains("line 10: 49 columns, expected 50"), e.getMessage());
     }
 }
