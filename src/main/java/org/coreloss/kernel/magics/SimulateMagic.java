@@ -145,7 +145,7 @@ public final class SimulateMagic implements Magic {
         }
         int threads = integer(o, "threads", Runtime.getRuntime().availableProcessors());
         Path out = context.workingDirectory().resolve(required(o, "out", "database"));
-        NotebookProgress progress = new NotebookProgress(context);
+        ProgressListener progress = progress(context);
         try {
             DatabaseGenerator.generate(spec, out, threads, progress);
         } catch (CancellationException e) {
@@ -175,6 +175,26 @@ public final class SimulateMagic implements Magic {
             hi.append(p.max());
         }
         return Table.create(s.name() + " (seed 003 Table 1)", name, unit, lo, hi);
+    }
+
+    /**
+     * The kernel's notebook progress bar ({@link org.coreloss.kernel.Notebook#progress()}) when a
+     * Coreloss kernel runs in this process, cancelled also by the context's interrupt flag; otherwise
+     * a text line through {@link MagicContext#display}/{@link MagicContext#updateDisplay}.
+     */
+    static ProgressListener progress(MagicContext context) {
+        ProgressListener bar;
+        try {
+            bar = org.coreloss.kernel.Notebook.progress();
+        } catch (IllegalStateException noKernel) {
+            return new NotebookProgress(context);
+        }
+        return new ProgressListener() {
+            @Override public void start(String task, long total) { bar.start(task, total); }
+            @Override public void advance(long done, String message) { bar.advance(done, message); }
+            @Override public void finish() { bar.finish(); }
+            @Override public boolean isCancelled() { return bar.isCancelled() || context.isInterrupted(); }
+        };
     }
 
     /** A progress line shown with display/updateDisplay, throttled to 4 updates per second. */
