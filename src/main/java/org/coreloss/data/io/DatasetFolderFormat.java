@@ -99,7 +99,7 @@ public final class DatasetFolderFormat implements SpectraFormat {
         } else {
             throw new DataFormatException(lp, 0, 0, "missing labels.csv: expected an id column with " + m.rows() + " rows");
         }
-        SpectraDataset ds = SpectraDataset.of(m.name() == null ? SpectraIO.stem(folder) : m.name(), new SpectrumMatrix(grid, m.rows(), a.floats()), t);
+        SpectraDataset ds = SpectraDataset.wrap(m.name() == null ? SpectraIO.stem(folder) : m.name(), new SpectrumMatrix(grid, m.rows(), a.floats()), t);
         return ds.withHistory(m.history() == null ? List.of() : m.history()).withSource(folder.toString());
     }
 
