@@ -4,7 +4,7 @@
 BENCH kernel_cold_start_s: from starting the kernel process to the first execute_result of `1 + 1`
   (JVM start, shell start-up with default imports, first compilation), median of --starts runs.
 BENCH kernel_cell_roundtrip_ms: median time from sending execute_request of a trivial cell to its
-  execute_reply, over --cells cells after a warm-up.
+  execute_reply, over --cells cells after --warmup cells (the JIT compiles javac meanwhile).
 """
 import argparse
 import os
