@@ -1,0 +1,7 @@
+# Shared helpers of the environment scripts (sourced, not executed).
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PY=/usr/bin/python3                        # Debian's Python with Jupyter; the python3 on PATH may be another
+# A kernelspec private to this checkout: notebooks run by start --execute, the tests and the benchmarks
+# use this checkout's build even when another checkout installed the per-user kernelspec.
+PRIVATE_JUPYTER="$ROOT/target/jupyter-prefix/share/jupyter"
+app_jar() { ls "$ROOT"/target/coreloss-*.jar 2>/dev/null | grep -v -e '-sources' -e '-tests' | head -n 1; }

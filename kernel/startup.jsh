@@ -1,0 +1,24 @@
+// Default imports of every Coreloss notebook. Packages that are not in this build are skipped.
+import java.util.*;
+import java.util.function.*;
+import java.util.stream.*;
+import java.nio.file.*;
+import java.io.*;
+import org.coreloss.spectrum.*;
+import org.coreloss.progress.*;
+import org.coreloss.display.*;
+import org.coreloss.data.*;
+import org.coreloss.data.io.*;
+import org.coreloss.structure.*;
+import org.coreloss.preprocess.*;
+import org.coreloss.multiplet.*;
+import org.coreloss.simulate.*;
+import org.coreloss.nn.*;
+import org.coreloss.stats.*;
+import org.coreloss.eval.*;
+import org.coreloss.plot.*;
+import org.coreloss.provenance.*;
+import org.knowm.xchart.*;
+import org.knowm.xchart.style.*;
+import tech.tablesaw.api.*;
+import static org.coreloss.kernel.Notebook.*;

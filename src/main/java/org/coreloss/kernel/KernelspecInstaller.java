@@ -1,0 +1,108 @@
+package org.coreloss.kernel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Writes the Jupyter kernelspec {@code coreloss}: {@code kernel.json} (from the template
+ * {@code kernel/kernel.json} with the launch class path filled in) and the two logos. The spec
+ * launches the built distribution ({@code target/coreloss-*.jar} plus {@code target/lib/}).
+ */
+public final class KernelspecInstaller {
+    /** Kernel name used by notebooks ({@code metadata.kernelspec.name}). */
+    public static final String NAME = "coreloss";
+
+    /**
+     * Class-data-sharing archive written next to the jar by {@code environment/setup}
+     * ({@code -XX:ArchiveClassesAtExit} over {@code coreloss kernel warmup}); when present the kernelspec
+     * uses it, which cuts the kernel's start-up by roughly a third. A stale archive (jar rebuilt) is
+     * ignored by the JVM.
+     */
+    public static final String CDS_ARCHIVE = "coreloss-kernel.jsa";
+
+    private KernelspecInstaller() {}
+
+    /** {@code ~/.local/share/jupyter/kernels} (per-user kernelspecs). */
+    public static Path userKernelsDir() {
+        String xdg = System.getenv("JUPYTER_DATA_DIR");
+        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "kernels");
+        return Path.of(System.getProperty("user.home"), ".local", "share", "jupyter", "kernels");
+    }
+
+    /** {@code <prefix>/share/jupyter/kernels}. */
+    public static Path prefixKernelsDir(Path prefix) {
+        return prefix.resolve("share").resolve("jupyter").resolve("kernels");
+    }
+
+    /**
+     * Installs into {@code kernelsDir/coreloss}, replacing an older spec (each file written atomically).
+     *
+     * @param kernelsDir  the Jupyter kernels directory
+     * @param jar         the application jar (its manifest class path names lib/*.jar)
+     * @return the kernelspec directory
+     */
+    public static Path install(Path kernelsDir, Path jar) throws IOException {
+        Path dir = kernelsDir.resolve(NAME);
+        Files.createDirectories(dir);
+        String template = resource("/org/coreloss/kernel/kernelspec/kernel.json");
+        Path archive = jar.toAbsolutePath().normalize().resolveSibling(CDS_ARCHIVE);
+        // a stale archive (jar rebuilt without setup) is skipped by the JVM; the log options keep it quiet
+        String cds = Files.isRegularFile(archive)
+                ? "\"-XX:SharedArchiveFile=" + jsonEscape(archive.toString()) + "\", \"-Xlog:cds=off\", \"-Xlog:cds+dynamic=off\""
+                : "\"-Xshare:auto\"";
+        String json = template.replace("@CLASSPATH@", jsonEscape(jar.toAbsolutePath().normalize().toString()))
+                .replace("@JAVA@", jsonEscape(javaExecutable()))
+                .replace("\"@CDS@\"", cds);
+        writeAtomically(dir.resolve("kernel.json"), json.getBytes(StandardCharsets.UTF_8));
+        for (String logo : List.of("logo-32x32.png", "logo-64x64.png")) {
+            try (InputStream in = KernelspecInstaller.class.getResourceAsStream("/org/coreloss/kernel/kernelspec/" + logo)) {
+                if (in != null) writeAtomically(dir.resolve(logo), in.readAllBytes());
+            }
+        }
+        return dir;
+    }
+
+    /** The jar this class was loaded from, or empty when running from classes (tests). */
+    public static java.util.Optional<Path> runningJar() {
+        try {
+            var src = KernelspecInstaller.class.getProtectionDomain().getCodeSource();
+            if (src == null) return java.util.Optional.empty();
+            Path p = Path.of(src.getLocation().toURI());
+            return p.toString().endsWith(".jar") ? java.util.Optional.of(p) : java.util.Optional.empty();
+        } catch (Exception e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    static String javaExecutable() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return Files.isExecutable(java) ? java.toString() : "java";
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = KernelspecInstaller.class.getResourceAsStream(name)) {
+            if (in == null) throw new IOException("resource " + name + " missing from the build");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static String jsonEscape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+}

@@ -1,0 +1,78 @@
+package org.coreloss.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+class KernelConnectionTest {
+    private static final String KEY = "a0436f6c-1916-498b-8eb9-e81ab9368e84";
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) { return s.getLocalPort(); }
+    }
+
+    private static String hmac(String key, String... parts) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        for (String p : parts) mac.update(p.getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder();
+        for (byte b : mac.doFinal()) hex.append(String.format("%02x", b));
+        return hex.toString();
+    }
+
+    private static void send(ZMQ.Socket s, String signature, String header, String content) {
+        s.sendMore("<IDS|MSG>");
+        s.sendMore(signature);
+        s.sendMore(header);
+        s.sendMore("{}");
+        s.sendMore("{}");
+        s.send(content);
+    }
+
+    private static String header(String id) {
+        return "{\"msg_id\":\"" + id + "\",\"username\":\"test\",\"session\":\"s1\",\"date\":\"2024-01-01T00:00:00.000000Z\","
+                + "\"msg_type\":\"kernel_info_request\",\"version\":\"5.3\"}";
+    }
+
+    @Test
+    void messagesWithAWrongSignatureAreDroppedAndTheChannelKeepsWorking() throws Exception {
+        int shell = freePort(), control = freePort(), stdin = freePort(), hb = freePort(), iopub = freePort();
+        KernelConnectionProperties props = new KernelConnectionProperties("127.0.0.1", control, shell, stdin, hb, iopub,
+                "tcp", "hmac-sha256", KEY);
+        KernelConnection conn = new KernelConnection(props);
+        AtomicInteger handled = new AtomicInteger();
+        conn.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, msg) -> handled.incrementAndGet());
+        conn.connect();
+        try (ZContext ctx = new ZContext()) {
+            ZMQ.Socket dealer = ctx.createSocket(SocketType.DEALER);
+            dealer.connect("tcp://127.0.0.1:" + shell);
+
+            String forgedHeader = header("forged");
+            send(dealer, hmac("not-the-key", forgedHeader, "{}", "{}", "{}"), forgedHeader, "{}");
+            String tamperedHeader = header("tampered");
+            send(dealer, hmac(KEY, tamperedHeader, "{}", "{}", "{\"x\":1}"), tamperedHeader, "{}");
+            String goodHeader = header("good");
+            send(dealer, hmac(KEY, goodHeader, "{}", "{}", "{}"), goodHeader, "{}");
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (handled.get() < 1 && System.nanoTime() < deadline) Thread.sleep(10);
+            assertEquals(1, handled.get(), "only the correctly signed message is handled");
+            assertEquals(2, conn.rejectedMessages());
+        } finally {
+            conn.close();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.coreloss.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KernelspecInstallerTest {
+
+    @Test
+    void writesKernelJsonWithAbsoluteJarAndLogos(@TempDir Path tmp) throws Exception {
+        Path jar = tmp.resolve("dist dir/coreloss-0.1.jar");
+        Path dir = KernelspecInstaller.install(KernelspecInstaller.prefixKernelsDir(tmp.resolve("prefix")), jar);
+        assertEquals(tmp.resolve("prefix/share/jupyter/kernels/coreloss"), dir);
+        JsonObject spec = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
+        assertEquals("Java (Coreloss)", spec.get("display_name").getAsString());
+        assertEquals("java", spec.get("language").getAsString());
+        assertEquals("message", spec.get("interrupt_mode").getAsString());
+        List<String> argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        assertTrue(argv.contains("-Djava.awt.headless=true"), argv.toString());
+        assertTrue(argv.stream().anyMatch(a -> a.startsWith("-Xmx")), argv.toString());
+        assertTrue(argv.contains(jar.toAbsolutePath().toString()), argv.toString());
+        assertEquals("{connection_file}", argv.get(argv.size() - 1));
+        assertTrue(Files.isExecutable(Path.of(argv.get(0))) || argv.get(0).equals("java"), argv.get(0));
+        assertEquals(32, ImageIO.read(dir.resolve("logo-32x32.png").toFile()).getWidth());
+        assertEquals(64, ImageIO.read(dir.resolve("logo-64x64.png").toFile()).getHeight());
+        // installing again replaces the files and leaves no temporary files behind
+        KernelspecInstaller.install(KernelspecInstaller.prefixKernelsDir(tmp.resolve("prefix")), jar);
+        try (var files = Files.list(dir)) {
+            assertEquals(3, files.count());
+        }
+    }
+
+    @Test
+    void startupImportsSkipPackagesNotInTheBuild() {
+        List<String> imports = CorelossKernel.startupImports();
+        assertTrue(imports.contains("import org.coreloss.spectrum.*;"), imports.toString());
+        assertTrue(imports.contains("import java.util.*;"), imports.toString());
+        assertTrue(imports.contains("import static org.coreloss.kernel.Notebook.*;"), imports.toString());
+        assertTrue(imports.stream().noneMatch(i -> i.contains("org.coreloss.nosuch")), imports.toString());
+    }
+}
