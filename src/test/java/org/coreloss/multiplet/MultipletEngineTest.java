@@ -45,6 +45,28 @@ class MultipletEngineTest {
     }
 
     @Test
+    void fallbackSolversForBrokenNativeRealKernelsAgree() {
+        assertTrue(Lapack.realLapackHealthy(), "this machine's native real kernels pass the self-test (OPENBLAS_CORETYPE set by the build)");
+        Ion ion = Ions.get("Co2+");
+        MultipletParameters p = MultipletParameters.of(0.12, 0.1, 0.03, 0.8, 0.8, 400, 0.1, 0.4, 0.6);
+        double[] blocked = unnormalised(new MultipletEngine(), ion, p);
+        double[] dense = unnormalised(new MultipletEngine(MultipletEngine.Options.defaults().withSolver(Solver.DENSE_REAL)), ion, p);
+        double[] fbBlocked, fbDense;
+        Lapack.simulateBrokenRealKernels = true;
+        try {
+            fbBlocked = unnormalised(new MultipletEngine(), ion, p); // final blocks by zheevd
+            fbDense = unnormalised(new MultipletEngine(MultipletEngine.Options.defaults().withSolver(Solver.DENSE_REAL)), ion, p); // H_i (120) by Hipparchus
+        } finally {
+            Lapack.simulateBrokenRealKernels = false;
+        }
+        double peak = 0;
+        for (double v : blocked) peak = Math.max(peak, v);
+        assertTrue(maxAbsDiff(blocked, fbBlocked) < 1e-8 * peak);
+        assertTrue(maxAbsDiff(dense, fbDense) < 1e-8 * peak);
+        assertTrue(maxAbsDiff(blocked, dense) < 1e-8 * peak);
+    }
+
+    @Test
     void cachedDiagonalisationIsReusedAndGivesIdenticalResults() {
         Ion ion = Ions.get("Fe3+");
         MultipletEngine cached = new MultipletEngine();
