@@ -100,7 +100,10 @@ public final class Plots {
             List<String> cat = List.of(properties.get(p));
             bar(c, labelWithout, cat, List.of(maeWithout[p]), PaperTheme.GREY);
             bar(c, labelWith, cat, List.of(maeWith[p]), PaperTheme.BLUE);
-            c.getStyler().setYAxisMin(0.0);
+            double top = Math.max(maeWithout[p], maeWith[p]);
+            c.getStyler().setYAxisMin(0.0).setYAxisMax(top > 0 ? 1.4 * top : 1.0);
+            c.getStyler().setYAxisDecimalPattern(decimalPattern(top));
+            c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
             charts.add(c);
         }
         Map<String, Object> data = new LinkedHashMap<>();
@@ -153,7 +156,7 @@ public final class Plots {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("energiesEv", energiesEv.clone()); data.put("spectrum", spectrum.clone());
         data.put("neighbours", deepCopy(neighbours)); data.put("labels", List.copyOf(labels)); data.put("offset", offset);
-        return Figure.single("nearest-spectra", PaperSize.SINGLE_COLUMN, c, data);
+        return Figure.single("nearest-spectra", new PaperSize(5.0, 3.2, 300), c, data);
     }
 
     /** Training and validation loss against epoch (log scale when every value is positive). */
@@ -267,6 +270,8 @@ public final class Plots {
         XYChart c = xy(null, "I(L3) / I(L2) of \u03bc", "r_MEPD (log)");
         scatter(c, "ions", x, y, PaperTheme.BLUE, 4);
         c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setYAxisLogarithmicDecadeOnly(false);
+        c.getStyler().setYAxisMin(min(y) / 1.5).setYAxisMax(max(y) * 1.8);
         c.getStyler().setLegendVisible(false);
         for (int i = 0; i < ions.size(); i++) c.addAnnotation(new AnnotationText(ions.get(i), x[i], y[i] * 1.12, false));
         Map<String, Object> data = new LinkedHashMap<>();
@@ -290,8 +295,9 @@ public final class Plots {
             bar(c, "vs \u03bc", ions, box(mu[p]), PaperTheme.GREEN);
             bar(c, "vs \u03c3", ions, box(sd[p]), PaperTheme.PURPLE);
             c.getStyler().setLegendVisible(p == 0);
-            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-            c.getStyler().setYAxisMin(Math.min(0.0, Math.min(min(mu[p]), min(sd[p])))).setYAxisMax(1.0);
+            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+            c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+            c.getStyler().setYAxisMin(Math.min(0.0, Math.min(min(mu[p]), min(sd[p])))).setYAxisMax(1.25);
             c.getStyler().setXAxisLabelRotation(ions.size() > 6 ? 90 : 0);
             charts.add(c);
         }
@@ -445,6 +451,11 @@ public final class Plots {
         pos[2 * bins + 1] = hi; val[2 * bins + 1] = 0;
         if (vertical) line(c, name, val, pos, color, 0.8f, false);
         else line(c, name, pos, val, color, 0.8f, false);
+    }
+
+    /** A tick-label pattern suited to values up to {@code max}: scientific below 0.01. */
+    static String decimalPattern(double max) {
+        return max > 0 && max < 0.01 ? "0.0E0" : "0.###";
     }
 
     private static void same(String what, double[] a, double[] b) {
