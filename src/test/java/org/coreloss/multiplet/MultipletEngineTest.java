@@ -128,6 +128,26 @@ class MultipletEngineTest {
     }
 
     @Test
+    void everySeed003IonGivesAFiniteBoxNormalisedSpectrumAcrossTable1() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        MultipletEngine e = new MultipletEngine(MultipletEngine.Options.defaults().withCacheSize(0));
+        for (Ion ion : Ions.seed003()) {
+            MultipletParameters p = MultipletParameters.of(r.nextDouble(-0.2, 0.2), r.nextDouble(-1.4, 1.4),
+                    r.nextDouble(-0.8, 0.8), r.nextDouble(0.6, 1.0), r.nextDouble(0.6, 1.0), r.nextDouble(1, 1000),
+                    r.nextDouble(0.05, 0.2), r.nextDouble(0.3, 1.0), r.nextDouble(0.3, 1.2));
+            float[] y = e.spectrum(ion, p).intensities();
+            float min = Float.MAX_VALUE, max = -Float.MAX_VALUE;
+            for (float v : y) {
+                assertTrue(Float.isFinite(v), ion.name());
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            assertEquals(0f, min, ion.name());
+            assertEquals(1f, max, ion.name());
+        }
+    }
+
+    @Test
     void switchEnergySelectsTheL2Width() {
         Ion ion = Ions.get("Ni2+");
         MultipletEngine e = new MultipletEngine();
