@@ -55,6 +55,12 @@ class AnalysesTest {
         assertTrue(ev.correlations().seVsMean().pValue() < 1e-10);
         assertEquals(ev.correlations().seVsMean().r(), org.coreloss.stats.Pearson.of(ev.channelSe(), ev.mean()).r(), 0);
         assertEquals(6, ev.correlations().values().length);
+        tech.tablesaw.api.Table sum = SpectrumEvaluation.summaryTable(List.of(ev, ev));
+        assertEquals(2, sum.rowCount());
+        assertEquals(3.0, sum.doubleColumn("r_MEPD").get(0), 1e-12);
+        assertEquals(100.0, sum.doubleColumn("I1 %").get(1) + sum.doubleColumn("I2 %").get(1) + sum.doubleColumn("I3 %").get(1)
+                + sum.doubleColumn("I4 %").get(1) + sum.doubleColumn("I5 %").get(1) + sum.doubleColumn("I6 %").get(1) + sum.doubleColumn("I7 %").get(1), 1e-9);
+        assertEquals(ev.correlations().seVsStd().r(), sum.doubleColumn("rho SE_c vs sigma").get(0), 0);
         DensityGrid d = m.density(MepdAnalysis.L3, 40, 30, Bandwidth.SCOTT);
         assertEquals(30, d.z().length);
         assertEquals(40, d.z()[0].length);
