@@ -1,6 +1,8 @@
 package org.coreloss.nn;
 
 import org.coreloss.eval.Predictor;
+import org.coreloss.spectrum.EnergyGrid;
+import org.coreloss.spectrum.SpectrumMatrix;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,9 +38,37 @@ public final class TrainedModel implements Predictor {
         return new TrainedModel(graph, metadata.describe(targets, units, preprocessing, datasetHash));
     }
 
+    /** Same weights with other input handling / output grid (see {@link ModelMetadata#withInputs}). */
+    public TrainedModel withInputs(int rawInputs, int featureDegree, double[] gridEv) {
+        return new TrainedModel(graph, metadata.withInputs(rawInputs, featureDegree, gridEv));
+    }
+
+    /** Same weights, recording which dataset columns are inputs. */
+    public TrainedModel withInputColumns(List<String> columns) {
+        return new TrainedModel(graph, metadata.withInputColumns(columns));
+    }
+
+    /** Rows as the network sees them: feature expansion (if any) applied, not yet standardised. */
+    public float[][] features(float[][] inputs) {
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i].length != inputSize()) {
+                throw new IllegalArgumentException("input row " + i + " has " + inputs[i].length + " values, expected " + inputSize());
+            }
+        }
+        if (metadata.featureDegree() == 0) return inputs;
+        return DatasetTraining.expand(inputs, metadata.featureDegree());
+    }
+
+    /** Generated spectra on the model's output grid (generators trained with a grid, see {@link ModelMetadata#gridEv}). */
+    public SpectrumMatrix generate(float[][] parameters) {
+        if (metadata.gridEv() == null) throw new IllegalStateException("model has no output energy grid (not a generator trained on a SpectraDataset)");
+        float[][] p = predict(parameters);
+        return SpectrumMatrix.of(EnergyGrid.of(metadata.gridEv()), p);
+    }
+
     @Override public synchronized float[][] predict(float[][] inputs) {
-        int in = inputSize(), out = outputSize();
-        float[][] scaled = metadata.inputScaler().apply(inputs);
+        int in = spec().inputSize(), out = outputSize();
+        float[][] scaled = metadata.inputScaler().apply(features(inputs));
         float[][] result = new float[inputs.length][];
         for (int start = 0; start < inputs.length; start += PREDICT_BATCH) {
             int n = Math.min(PREDICT_BATCH, inputs.length - start);
@@ -64,7 +94,7 @@ public final class TrainedModel implements Predictor {
         return c;
     }
 
-    @Override public int inputSize() { return metadata.spec().inputSize(); }
+    @Override public int inputSize() { return metadata.rawInputs(); }
     @Override public int outputSize() { return metadata.spec().outputSize(); }
     @Override public List<String> outputNames() { return metadata.targets(); }
     @Override public List<String> outputUnits() { return metadata.units(); }

@@ -80,10 +80,13 @@ public final class Trainer {
         listener.start("train " + (spec instanceof RegressorSpec ? "regressor" : "generator"), (long) options.epochs() * batches);
         try {
             float[] xb = new float[bs * in], yb = new float[bs * out];
+            double currentLr = st.epochsDone == 0 ? options.learningRate() : Double.NaN;
+            long lastMessageNs = 0;
             epochs:
             for (int epoch = st.epochsDone; epoch < options.epochs(); epoch++) {
                 if (st.sinceBest >= options.patience()) { early = true; break; }
-                g.setLearningRate(options.learningRateAt(epoch));
+                double lr = options.learningRateAt(epoch);
+                if (lr != currentLr) { g.setLearningRate(lr); currentLr = lr; } // costly call (~1 ms): only on change
                 Nd4j.getRandom().setSeed(options.seed() * 1_000_003L + epoch);
                 int[] perm = permutation(n, new SplittableRandom(options.seed() ^ (0x9E3779B97F4A7C15L * (epoch + 1))));
                 double lossSum = 0;
@@ -100,8 +103,14 @@ public final class Trainer {
                     g.fit(new DataSet(fx, fy));
                     double s = g.score();
                     lossSum += s * m;
-                    listener.advance((long) epoch * batches + b + 1, String.format("epoch %d/%d loss %.5g%s", epoch + 1,
-                            options.epochs(), s, st.val.isEmpty() ? "" : String.format(" val %.5g best %.5g", st.val.get(st.val.size() - 1), st.bestLoss)));
+                    long now = System.nanoTime();
+                    String msg = null; // formatting every iteration costs more than a small batch: at most 10 messages/s
+                    if (now - lastMessageNs > 100_000_000L) {
+                        lastMessageNs = now;
+                        msg = String.format("epoch %d/%d loss %.5g%s", epoch + 1, options.epochs(), s,
+                                st.val.isEmpty() ? "" : String.format(" val %.5g best %.5g", st.val.get(st.val.size() - 1), st.bestLoss));
+                    }
+                    listener.advance((long) epoch * batches + b + 1, msg);
                 }
                 double trainLoss = lossSum / n;
                 double valLoss = hasVal ? evaluate(g, spec.loss(), xv, yv, in, out) : trainLoss;
@@ -116,6 +125,7 @@ public final class Trainer {
                 } else {
                     st.sinceBest++;
                 }
+                if (listener instanceof EpochListener el) el.epochEnd(epoch, trainLoss, valLoss);
                 listener.advance((long) (epoch + 1) * batches, String.format("epoch %d/%d loss %.5g val %.5g best %.5g",
                         epoch + 1, options.epochs(), trainLoss, valLoss, st.bestLoss));
                 if (cp != null && ((epoch + 1) % options.checkpointEvery() == 0 || epoch + 1 == options.epochs())) {
@@ -135,7 +145,8 @@ public final class Trainer {
         metrics.put("epochsRun", (double) st.epochsDone);
         ModelMetadata meta = new ModelMetadata(spec instanceof RegressorSpec ? "regressor" : "generator",
                 spec instanceof RegressorSpec r ? r : null, spec instanceof GeneratorSpec gs ? gs : null,
-                null, null, "", hash(xTrain, yTrain), options.seed(), inScaler, outScaler, versions(), metrics, null);
+                null, null, "", hash(xTrain, yTrain), options.seed(), inScaler, outScaler, versions(), metrics, null,
+                spec.inputSize(), 0, null, List.of());
         return new TrainingResult(new TrainedModel(g, meta), st.epochsDone, st.bestEpoch, st.bestLoss, st.train, st.val, early, interrupted);
     }
 

@@ -20,11 +20,11 @@ class GridSearchTest {
 
     @Test
     void gridSearchReturnsOneRowPerCombinationAndPrefersCapacity() {
-        Synthetic d = new Synthetic(240, 32, 12);
+        Synthetic d = new Synthetic(180, 32, 12);
         RegressorSpec base = new RegressorSpec(32, 0, List.of(1), 0.0, 0, 1, RegressorSpec.Head.LINEAR, NetworkSpec.Loss.MAE);
         GridSearch.Grid grid = new GridSearch.Grid(List.of(1, 2), List.of(1, 32), List.of(0.0));
         Table t = GridSearch.run(base, d.spectra, d.column(0), grid, 3,
-                TrainingOptions.defaults(4).withEpochs(15).withBatchSize(16), null);
+                TrainingOptions.defaults(4).withEpochs(10).withBatchSize(16), null);
         assertEquals(4, t.rowCount());
         assertEquals(List.of("depth", "width", "l2", "cv_loss", "cv_loss_std", "cv_mae", "epochs"), t.columnNames());
         // a single ReLU neuron cannot fit the peak centre as well as 32 neurons

@@ -16,29 +16,29 @@ class TrainerTest {
 
     @Test
     void regressorLearnsPeakCentreAndHeight() {
-        Synthetic train = new Synthetic(800, CH, 1), test = new Synthetic(200, CH, 2);
+        Synthetic train = new Synthetic(600, CH, 1), test = new Synthetic(200, CH, 2);
         RegressorSpec spec = new RegressorSpec(CH, 0, List.of(64, 64), 0.1, 1e-5, 2, RegressorSpec.Head.LINEAR, NetworkSpec.Loss.MAE);
         TrainingResult r = Trainer.fit(spec, train.spectra, train.column(0, 2), test.spectra, test.column(0, 2),
-                TrainingOptions.defaults(7).withEpochs(40).withBatchSize(32), ProgressListener.NONE);
+                TrainingOptions.defaults(7).withEpochs(30).withBatchSize(32), ProgressListener.NONE);
         float[][] p = r.model().predict(test.spectra);
         double maeCentre = Synthetic.mae(p, test.column(0, 2), 0), maeHeight = Synthetic.mae(p, test.column(0, 2), 1);
         // centre is uniform over 24 channels (MAE of predicting the mean: 6 channels); height over [0.5, 1.5] (0.25)
         assertTrue(maeCentre < 0.6, "centre MAE " + maeCentre + " channels");
         assertTrue(maeHeight < 0.05, "height MAE " + maeHeight);
-        assertEquals(40, r.trainLoss().size());
-        assertTrue(r.trainLoss().get(39) < r.trainLoss().get(0));
+        assertEquals(30, r.trainLoss().size());
+        assertTrue(r.trainLoss().get(29) < r.trainLoss().get(0));
     }
 
     @Test
     void generatorReproducesHeldOutPeaks() {
-        Synthetic train = new Synthetic(1000, CH, 3), test = new Synthetic(200, CH, 4);
+        Synthetic train = new Synthetic(600, CH, 3), test = new Synthetic(200, CH, 4);
         GeneratorSpec spec = new GeneratorSpec(3, GeneratorSpec.Arch.DNN, 64, 32, 2, 128, 1, CH, 0);
         TrainingResult r = Trainer.fit(spec, train.params, train.spectra, test.params, test.spectra,
-                TrainingOptions.defaults(11).withEpochs(60).withBatchSize(32), ProgressListener.NONE);
+                TrainingOptions.defaults(11).withEpochs(40).withBatchSize(32).withLearningRate(2e-3, 0.97), ProgressListener.NONE);
         float[][] p = r.model().predict(test.params);
         double se = Synthetic.mse(p, test.spectra);
         double baseline = Synthetic.mse(new float[test.spectra.length][CH], test.spectra); // predicting zeros
-        assertTrue(se < 2e-3, "held-out mean squared error per channel " + se + " (zeros give " + baseline + ")");
+        assertTrue(se < 3e-3, "held-out mean squared error per channel " + se + " (zeros give " + baseline + ")");
     }
 
     @Test

@@ -106,6 +106,15 @@ class DatabaseGeneratorTest {
         assertEquals("multiplet-simulate", m.history().get(0).name());
     }
 
+    /** Fe3+ (3d5, final blocks > 64: the LAPACK path that once depended on scheduling) on 1 and 2 threads. */
+    @Test
+    void threadCountDoesNotChangeTheBytes(@TempDir Path tmp) throws IOException {
+        DatabaseSpec spec = new DatabaseSpec("Fe3+", 4, Preset.D4H, Sampler.UNIFORM, 11, 4);
+        DatabaseGenerator.generate(spec, tmp.resolve("one"), 1, null);
+        DatabaseGenerator.generate(spec, tmp.resolve("two"), 2, null);
+        assertSameFiles(files(tmp.resolve("one")), files(tmp.resolve("two")));
+    }
+
     @Test
     void rerunWithOtherOptionsIsRefused(@TempDir Path tmp) throws IOException {
         DatabaseSpec small = new DatabaseSpec("Ni2+", 3, Preset.OH, Sampler.UNIFORM, 1, 2);
