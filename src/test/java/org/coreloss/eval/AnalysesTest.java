@@ -70,16 +70,6 @@ class AnalysesTest {
     }
 
     @Test
-    void nearestNeighboursExact() {
-        EnergyGrid g = EnergyGrid.uniform(0, 1, 2);
-        SpectrumMatrix train = SpectrumMatrix.of(g, new float[][] {{0, 0}, {1, 0}, {0, 2}, {3, 3}});
-        NearestNeighbours.Result r = new NearestNeighbours(train).query(new float[] {0.9f, 0.1f}, 3);
-        assertArrayEquals(new int[] {1, 0, 2}, r.indices());
-        assertEquals(Math.hypot(0.1, 0.1), r.distances()[0], 1e-6);
-        assertEquals(Math.hypot(0.9, 1.9), r.distances()[2], 1e-6);
-    }
-
-    @Test
     void mispredictionWorstListsAndTable1() {
         List<String> props = List.of("bond length", "charge");
         double[][] t = {{1, 1}, {1, 1}, {1, 1}, {1, 1}};
@@ -96,6 +86,8 @@ class AnalysesTest {
         double[][] trT = {{9, 9}, {2, 3}, {4, 5}, {6, 7}}, trP = {{9, 9}, {2.5, 3.5}, {4.5, 5.5}, {6.5, 7.5}};
         MispredictionAnalysis.NeighbourTable nt = MispredictionAnalysis.nearestTraining(props, 1, 3, test, t, p, train, trT, trP);
         assertArrayEquals(new int[] {1, 2, 3}, nt.neighbours());
+        assertEquals(Math.hypot(0, 0.1), nt.distances()[0], 1e-6);
+        assertEquals(Math.sqrt(2), nt.distances()[2], 1e-6);
         assertEquals(4, nt.table().rowCount());
         assertEquals(6, nt.table().columnCount());
         assertEquals("Predicted", nt.table().stringColumn("value").get(1));
