@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 /** {@code coreloss kernel install|run}: the Jupyter kernel. */
 @Command(name = "kernel", description = "Install or run the Coreloss Jupyter kernel.",
         mixinStandardHelpOptions = true,
-        subcommands = {KernelCommand.Install.class, KernelCommand.Run.class})
+        subcommands = {KernelCommand.Install.class, KernelCommand.Run.class, KernelCommand.Warmup.class})
 public final class KernelCommand implements CliCommand, Runnable {
     @Override
     public void run() {
@@ -47,6 +47,16 @@ public final class KernelCommand implements CliCommand, Runnable {
             Path kernels = prefix != null ? KernelspecInstaller.prefixKernelsDir(prefix) : KernelspecInstaller.userKernelsDir();
             Path dir = KernelspecInstaller.install(kernels, app);
             System.out.println("Installed kernelspec coreloss in " + dir);
+            return 0;
+        }
+    }
+
+    /** Evaluates typical cells without a connection (for the class-data-sharing archive made by setup). */
+    @Command(name = "warmup", hidden = true, description = "Evaluate typical cells and exit (used to build the CDS archive).")
+    static final class Warmup implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            KernelServer.warmup();
             return 0;
         }
     }

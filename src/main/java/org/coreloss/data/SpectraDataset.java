@@ -45,6 +45,11 @@ public final class SpectraDataset {
     private final List<Step> history;
 
     private SpectraDataset(String name, String source, SpectrumMatrix spectra, Table table, List<Step> history) {
+        this(name, source, spectra, table, history, true);
+    }
+
+    /** {@code checkIds = false} only for datasets derived from a checked one with the same ids. */
+    private SpectraDataset(String name, String source, SpectrumMatrix spectra, Table table, List<Step> history, boolean checkIds) {
         this.name = Objects.requireNonNull(name, "name");
         this.source = source == null ? "" : source;
         this.spectra = Objects.requireNonNull(spectra, "spectra");
@@ -59,6 +64,7 @@ public final class SpectraDataset {
         if (table.rowCount() != spectra.rows()) {
             throw new IllegalArgumentException("dataset " + name + ": " + spectra.rows() + " spectra but " + table.rowCount() + " label rows");
         }
+        if (!checkIds) return;
         StringColumn ids = table.stringColumn(ID);
         Set<String> seen = new HashSet<>(ids.size() * 2);
         for (int i = 0; i < ids.size(); i++) {
@@ -71,6 +77,11 @@ public final class SpectraDataset {
     /** A dataset from spectra and a table whose first column should be {@code id} (the table is copied). */
     public static SpectraDataset of(String name, SpectrumMatrix spectra, Table table) {
         return new SpectraDataset(name, "", spectra, table.copy(), List.of());
+    }
+
+    /** Like {@link #of(String, SpectrumMatrix, Table)} but takes ownership of {@code table} (no copy): the caller must not modify it afterwards. */
+    public static SpectraDataset wrap(String name, SpectrumMatrix spectra, Table table) {
+        return new SpectraDataset(name, "", spectra, table, List.of());
     }
 
     /** A dataset with only ids (no labels). */
@@ -192,7 +203,7 @@ public final class SpectraDataset {
     public SpectraDataset withSpectra(SpectrumMatrix newSpectra, Step step) {
         List<Step> h = new ArrayList<>(history);
         if (step != null) h.add(step);
-        return new SpectraDataset(name, source, newSpectra, table, h);
+        return new SpectraDataset(name, source, newSpectra, table, h, false);
     }
 
     /** Same spectra, new table (copied; must have the same rows and an {@code id} column). */
@@ -209,9 +220,9 @@ public final class SpectraDataset {
         return new SpectraDataset(name, source, spectra, t, history);
     }
 
-    public SpectraDataset withName(String newName) { return new SpectraDataset(newName, source, spectra, table, history); }
-    public SpectraDataset withSource(String newSource) { return new SpectraDataset(name, newSource, spectra, table, history); }
-    public SpectraDataset withHistory(List<Step> steps) { return new SpectraDataset(name, source, spectra, table, steps); }
+    public SpectraDataset withName(String newName) { return new SpectraDataset(newName, source, spectra, table, history, false); }
+    public SpectraDataset withSource(String newSource) { return new SpectraDataset(name, newSource, spectra, table, history, false); }
+    public SpectraDataset withHistory(List<Step> steps) { return new SpectraDataset(name, source, spectra, table, steps, false); }
 
     /**
      * A summary: one row per column of the table (type, count, missing, distinct, mean, std, min,

@@ -31,6 +31,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     private final Object stopLock = new Object();
     private volatile long timeoutMs = -1;
     private volatile Thread userThread;     // non-null while user code runs
+    private volatile long invocation;      // counts statements, so a late force-stop cannot hit a later one
     private volatile Object lastValue;
     private volatile boolean timedOut;
     private volatile boolean interrupted;
@@ -72,7 +73,7 @@ final class CellExecutionControl extends LocalExecutionControl {
         if (limit > 0) {
             timer = watchdog.schedule(() -> { timedOut = true; interruptUserCode(); }, limit, TimeUnit.MILLISECONDS);
         }
-        synchronized (stopLock) { userThread = self; }
+        synchronized (stopLock) { userThread = self; invocation++; }
         try {
             lastValue = doitMethod.invoke(null);
         } finally {
@@ -84,17 +85,22 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     /** Interrupts the running statement; stops it by force if it is still running after the grace time. */
     void interruptUserCode() {
-        Thread t = userThread;
+        Thread t;
+        long which;
+        synchronized (stopLock) {
+            t = userThread;
+            which = invocation;
+        }
         if (t == null) return;
         interrupted = true;
         t.interrupt();
-        watchdog.schedule(() -> forceStop(t), STOP_GRACE_MS, TimeUnit.MILLISECONDS);
+        watchdog.schedule(() -> forceStop(t, which), STOP_GRACE_MS, TimeUnit.MILLISECONDS);
     }
 
     @SuppressWarnings("deprecation")
-    private void forceStop(Thread t) {
+    private void forceStop(Thread t, long which) {
         synchronized (stopLock) {
-            if (userThread == t) t.stop();
+            if (userThread == t && invocation == which) t.stop();
         }
     }
 

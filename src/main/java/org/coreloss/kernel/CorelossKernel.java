@@ -224,9 +224,34 @@ public final class CorelossKernel extends BaseKernel {
 
     @Override
     public DisplayData eval(String code) {
-        Object v = evalRaw(code);
-        if (v == NO_VALUE || v == null) return null;
-        return renderData(v);
+        try {
+            Object v = evalRaw(code);
+            if (v == NO_VALUE || v == null) return null;
+            return renderData(v);
+        } finally {
+            flushOutput();
+        }
+    }
+
+    private volatile CoalescingOutputStream cellOut;
+    private volatile CoalescingOutputStream cellErr;
+
+    /** After JJava points System.out/err at the Jupyter streams, coalesce writes into fewer messages. */
+    @Override
+    protected void replaceOutputStreams(org.dflib.jjava.jupyter.channels.ShellReplyEnvironment env) {
+        super.replaceOutputStreams(env);
+        cellOut = new CoalescingOutputStream(io.out, 50);
+        cellErr = new CoalescingOutputStream(io.err, 50);
+        System.setOut(new java.io.PrintStream(cellOut, true, StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(cellErr, true, StandardCharsets.UTF_8));
+        env.defer(this::flushOutput); // runs before the deferred restore of the original streams
+    }
+
+    /** Sends pending cell output now (before results and displays, to keep their order). */
+    void flushOutput() {
+        CoalescingOutputStream o = cellOut, e = cellErr;
+        if (o != null) o.forward();
+        if (e != null) e.forward();
     }
 
     // ------------------------------------------------------------------ rendering
@@ -282,6 +307,7 @@ public final class CorelossKernel extends BaseKernel {
         b.asMap().forEach(d::putData);
         String id = UUID.randomUUID().toString();
         d.setDisplayId(id);
+        flushOutput();
         if (io.display.isAttached()) io.display.display(d);
         return id;
     }
@@ -296,6 +322,7 @@ public final class CorelossKernel extends BaseKernel {
     void updateBundle(String displayId, MimeBundle b) {
         DisplayData d = new DisplayData();
         b.asMap().forEach(d::putData);
+        flushOutput();
         if (io.display.isAttached()) io.display.updateDisplay(displayId, d);
     }
 
@@ -321,6 +348,7 @@ public final class CorelossKernel extends BaseKernel {
 
     @Override
     public List<String> formatError(Throwable e) {
+        flushOutput();
         if (e instanceof CellException ce) return ce.report();
         List<String> out = new ArrayList<>();
         out.add(e.toString());

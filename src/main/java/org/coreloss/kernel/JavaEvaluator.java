@@ -298,6 +298,10 @@ public final class JavaEvaluator implements Closeable {
             kind = CellException.Kind.INTERRUPTED;
             report.add(0, "Cell interrupted at line " + line + ".");
         }
+        if ("java.lang.ThreadDeath".equals(name)) {
+            msg = "the statement ignored the interrupt for " + CellExecutionControl.STOP_GRACE_MS / 1000
+                    + " s and was stopped by force; check Thread.interrupted() in long loops";
+        }
         report.add(name + (msg.isEmpty() ? "" : ": " + msg));
         addFrames(report, ex);
         Throwable cause = ex.getCause();
@@ -383,6 +387,16 @@ public final class JavaEvaluator implements Closeable {
 
     /** Signature and javadoc of the element at {@code cursor}, or empty if none. */
     public String inspect(String code, int cursor) {
+        String doc = documentation(code, cursor);
+        if (!doc.isEmpty()) return doc;
+        // JShell documents an invocation when the cursor is inside its parentheses: retry there
+        int i = Math.min(Math.max(cursor, 0), code.length());
+        while (i < code.length() && Character.isJavaIdentifierPart(code.charAt(i))) i++;
+        if (i < code.length() && code.charAt(i) == '(') return documentation(code, i + 1);
+        return "";
+    }
+
+    private String documentation(String code, int cursor) {
         return onCellThread(() -> {
             StringBuilder sb = new StringBuilder();
             for (SourceCodeAnalysis.Documentation d : shell.sourceCodeAnalysis().documentation(code, cursor, true)) {

@@ -35,11 +35,33 @@ public final class KernelServer {
         kernel.onShutdown(false);
     }
 
+    /**
+     * Starts a kernel without a connection and evaluates typical cells (imports, a chart rendered to PNG
+     * and SVG, a table, a compile error, a runtime error), so that a JVM run with
+     * {@code -XX:ArchiveClassesAtExit} records the classes a notebook session loads.
+     */
+    public static void warmup() {
+        CorelossKernel kernel = new CorelossKernel(KernelSettings.fromEnvironment());
+        kernel.awaitReady();
+        kernel.eval("1 + 1");
+        kernel.eval("XYChart c = new XYChartBuilder().width(300).height(200).title(\"warm-up\").build();\n"
+                + "c.addSeries(\"s\", new double[] {1, 2, 3}, new double[] {2, 1, 3});\nrender(c)");
+        kernel.eval("Table t = Table.create(\"t\", DoubleColumn.create(\"x\", new double[] {1, 2}));\nrender(t)");
+        kernel.eval("%help");
+        kernel.isComplete("for (int i = 0; i < 3; i++) {");
+        kernel.complete("Math.ma", 7);
+        try { kernel.eval("int broken = undefinedName;"); } catch (CellException expected) { /* warm the error path */ }
+        try { kernel.eval("Integer.parseInt(\"x\")"); } catch (CellException expected) { /* warm the error path */ }
+        kernel.onShutdown(false);
+    }
+
     /** Exits the JVM when the Jupyter process {@code pid} ends (checked by the OS and by polling). */
     static void watchParent(long pid, KernelConnection connection) {
         if (pid <= 0) return;
         Optional<ProcessHandle> parent = ProcessHandle.of(pid);
+        java.util.concurrent.atomic.AtomicBoolean dying = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable die = () -> {
+            if (!dying.compareAndSet(false, true)) return;
             System.err.println("coreloss kernel: parent process " + pid + " ended; exiting");
             try { connection.close(); } finally { Runtime.getRuntime().halt(0); }
         };

@@ -40,6 +40,8 @@ public final class MultipletEngine {
     public static final double DEGENERACY_TOLERANCE_EV = 1e-6;
     /** Sticks weaker than this fraction of the total intensity are dropped before broadening. */
     public static final double STICK_CUTOFF = 1e-11;
+    /** Sticks closer than this (eV) are merged into one at their intensity-weighted mean energy. */
+    public static final double STICK_MERGE_EV = 1e-6;
 
     private static final Map<String, IonModel> MODELS = new ConcurrentHashMap<>();
 
@@ -262,21 +264,7 @@ public final class MultipletEngine {
                 v = vp;
             }
             double[] ef = d.finalValues(cb);
-            double[] u = d.finalVectors(cb);
-            double[] amp2 = new double[nf * mc];
-            if (options.solver() == Solver.DENSE_COMPLEX) {
-                double[] ur = new double[nf * nf], ui = new double[nf * nf];
-                for (int i = 0; i < nf * nf; i++) {
-                    ur[i] = u[2 * i];
-                    ui[i] = u[2 * i + 1];
-                }
-                double[] re = Lapack.atb(ur, nf, nf, v, mc);
-                double[] im = Lapack.atb(ui, nf, nf, v, mc);
-                for (int i = 0; i < amp2.length; i++) amp2[i] = re[i] * re[i] + im[i] * im[i];
-            } else {
-                double[] a = Lapack.atb(u, nf, nf, v, mc);
-                for (int i = 0; i < amp2.length; i++) amp2[i] = a[i] * a[i];
-            }
+            double[] amp2 = d.squaredAmplitudes(cb, v, mc);
             // sum |.|^2 over the q reaching the same (state, final) pair; intensity w_a * sum / 3 / Pcl
             int c = 0;
             while (c < mc) {
@@ -323,12 +311,23 @@ public final class MultipletEngine {
         for (int i = 0; i < k; i++) ord[i] = i;
         final double[] fe = en;
         Arrays.sort(ord, (a, b) -> Double.compare(fe[a], fe[b]));
+        // merge sticks closer than STICK_MERGE_EV (degenerate final levels, Kramers pairs) into one
+        // at their intensity-weighted mean energy
         double[] se = new double[k], si = new double[k];
+        int out = 0;
         for (int i = 0; i < k; i++) {
-            se[i] = en[ord[i]];
-            si[i] = in[ord[i]];
+            double ei = en[ord[i]], ii = in[ord[i]];
+            if (out > 0 && ei - se[out - 1] / si[out - 1] <= STICK_MERGE_EV) {
+                se[out - 1] += ei * ii;
+                si[out - 1] += ii;
+            } else {
+                se[out] = ei * ii;
+                si[out] = ii;
+                out++;
+            }
         }
-        return new StickSpectrum(se, si, e0, nStates, options.poleConvention());
+        for (int i = 0; i < out; i++) se[i] /= si[i];
+        return new StickSpectrum(Arrays.copyOf(se, out), Arrays.copyOf(si, out), e0, nStates, options.poleConvention());
     }
 
     private static double expectation(double[] h, double[] vecs, int n, int col) {

@@ -74,6 +74,8 @@ public final class PaperTheme {
             a.setAxisTickLabelsColor(Color.BLACK);
             a.setXAxisMaxLabelCount(8);
             a.setAxisTicksLineVisible(false);
+            a.setXAxisTickMarkSpacingHint(45);
+            a.setYAxisTickMarkSpacingHint(30);
         }
         return chart;
     }

@@ -30,7 +30,7 @@ public record SiteGeometry(int site, String species, int speciesOrdinal, int coo
                            double voronoiVolumeA3, int voronoiFaceCount, double nearestSameSpeciesA,
                            Map<String, Integer> neighbourCounts, List<Neighbor> bonds) {
     public SiteGeometry {
-        neighbourCounts = Map.copyOf(neighbourCounts);
+        neighbourCounts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(neighbourCounts));
         bonds = List.copyOf(bonds);
     }
 

@@ -97,6 +97,13 @@ class JavaEvaluatorTest {
     }
 
     @Test
+    void inspectShowsSignaturesWithTheCursorOnTheName() {
+        String doc = ev.inspect("Math.max(1, 2)", 7);
+        assertTrue(doc.contains("int Math.max(int a, int b)"), doc);
+        assertTrue(ev.inspect("String s = \"\"; s.length()", 24).contains("int String.length()"));
+    }
+
+    @Test
     void interruptStopsACooperativeLoopAndTheShellSurvives() throws Exception {
         CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
             try {

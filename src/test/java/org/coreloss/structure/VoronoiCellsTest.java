@@ -116,6 +116,60 @@ class VoronoiCellsTest {
     }
 
     @Test
+    void nearlyDegenerateCellsStillTile() {
+        // fcc and bcc 2x2x2 supercells with tiny seeded perturbations: many nearly coincident vertices
+        SplittableRandom r = new SplittableRandom(11);
+        for (double jitter : new double[] {1e-3, 1e-6, 1e-9, 1e-12, 1e-15}) {
+            for (Structure base : List.of(Lattices.fccConventional(3.6), Lattices.bccConventional(2.87))) {
+                List<String> sp = new java.util.ArrayList<>();
+                List<double[]> f = new java.util.ArrayList<>();
+                for (int x = 0; x < 2; x++) for (int y = 0; y < 2; y++) for (int z = 0; z < 2; z++) {
+                    for (int i = 0; i < base.size(); i++) {
+                        double[] p = base.fractional(i);
+                        f.add(new double[] {(p[0] + x) / 2 + r.nextDouble(-jitter, jitter), (p[1] + y) / 2 + r.nextDouble(-jitter, jitter),
+                                (p[2] + z) / 2 + r.nextDouble(-jitter, jitter)});
+                        sp.add("X");
+                    }
+                }
+                double[][] l = base.latticeA();
+                for (double[] v : l) for (int k = 0; k < 3; k++) v[k] *= 2;
+                Structure s = Structure.periodicFractional(base.name() + " jitter " + jitter, l, sp, f.toArray(double[][]::new));
+                double sum = 0;
+                for (double v : VoronoiCells.volumesA3(s)) sum += v;
+                assertEquals(s.volumeA3(), sum, 1e-9 * s.volumeA3(), s.name());
+            }
+        }
+    }
+
+    @Test
+    void jitteredGridsInRandomSkewedCellsTile() {
+        // partly filled g x g x g grids (many coplanar bisectors, 4+ planes per vertex) with jitter 1e-4 .. 1e-15
+        SplittableRandom r = new SplittableRandom(99);
+        int tested = 0;
+        for (int t = 0; t < 100; t++) {
+            double[][] l = new double[3][3];
+            for (int i = 0; i < 3; i++) for (int k = 0; k < 3; k++) l[i][k] = (i == k ? 3 : 0) + r.nextDouble(-1.5, 1.5);
+            int g = 2 + r.nextInt(2);
+            double jit = Math.pow(10, -r.nextInt(4, 16));
+            List<String> sp = new java.util.ArrayList<>();
+            List<double[]> f = new java.util.ArrayList<>();
+            for (int x = 0; x < g; x++) for (int y = 0; y < g; y++) for (int z = 0; z < g; z++) {
+                if (r.nextDouble() < 0.7) {
+                    f.add(new double[] {(x + r.nextDouble(-jit, jit)) / g, (y + r.nextDouble(-jit, jit)) / g, (z + r.nextDouble(-jit, jit)) / g});
+                    sp.add("X");
+                }
+            }
+            if (f.isEmpty() || Math.abs(Mat3.det(l)) < 1) continue;
+            Structure s = Structure.periodicFractional("grid" + t, l, sp, f.toArray(double[][]::new));
+            double sum = 0;
+            for (double v : VoronoiCells.volumesA3(s)) sum += v;
+            assertEquals(s.volumeA3(), sum, 1e-9 * s.volumeA3(), s.name() + " jitter " + jit);
+            tested++;
+        }
+        assertTrue(tested > 80);
+    }
+
+    @Test
     void moleculeInteriorCellIsBoundedAndHullCellsAreNot() {
         // a 3x3x3 simple cubic cluster: the centre atom's cell is the unit cube, the others are unbounded
         List<String> sp = new java.util.ArrayList<>();

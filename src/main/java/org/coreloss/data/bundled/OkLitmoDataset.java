@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.coreloss.data.BundledDataset;
 import org.coreloss.data.DataDirectory;
 import org.coreloss.data.SpectraDataset;
+import org.coreloss.provenance.Step;
 import org.coreloss.spectrum.EnergyGrid;
 import org.coreloss.spectrum.SpectrumMatrix;
 import org.coreloss.structure.CoordinationRule;
@@ -27,7 +28,7 @@ import tech.tablesaw.api.Table;
  * Li42Fe14O49 (Li3FeO3.5) supercell at three molecular-dynamics snapshots (0K, 15ps, 20ps;
  * M. Lu, L. Li, M. Chan, Argonne 2019, MIT licence; see {@code data/o-k-litmo/PROVENANCE.md}).
  *
- * <p>Spectrum column k (1..49) of {@code <snapshot>_Combo_O_all.dat} belongs to the k-th O atom of
+ * <p>Spectrum column k (k = 1..49, counting the energy column as 0) of {@code <snapshot>_Combo_O_all.dat} belongs to the k-th O atom of
  * {@code POSCAR_<snapshot>} (atom index 55 + k, 0-based, in the POSCAR); the evidence is in
  * PROVENANCE.md and docs/structure.md. The energy axis (column 0, eV) is relative, shared by all
  * files (1200 points, -40.726 .. 68.028 eV, step 0.0907 eV).
@@ -54,7 +55,9 @@ public final class OkLitmoDataset implements BundledDataset {
     /** The data set with its labels (computed now from the POSCARs with {@link CoordinationRule#OXIDE_CATION_2_6A}). */
     @Override public SpectraDataset load() throws IOException {
         Data d = read(locate());
-        return SpectraDataset.of(NAME, d.spectra(), d.labels());
+        return SpectraDataset.of(NAME, d.spectra(), d.labels())
+                .withHistory(List.of(Step.of("structure-site-labels", "coordinationRule", d.rule().toString(),
+                        "voronoi", "ordinary (all atoms), exact periodic", "files", "POSCAR_0k, POSCAR_15ps, POSCAR_20ps")));
     }
 
     /** Catalogue name. */

@@ -64,7 +64,7 @@ public final class DatasetFolderFormat implements SpectraFormat {
         try {
             m = GSON.fromJson(String.join("\n", TextInput.lines(mf, "a JSON manifest")), Manifest.class);
         } catch (JsonSyntaxException e) {
-            throw new DataFormatException(mf, 0, 0, "invalid JSON: " + e.getMessage(), e);
+            throw new DataFormatException(mf, 0, 0, "invalid JSON, expected a complete manifest object: " + e.getMessage(), e);
         } catch (JsonParseException e) {
             throw new DataFormatException(mf, 0, 0, "invalid manifest: " + e.getMessage(), e);
         }
@@ -99,7 +99,7 @@ public final class DatasetFolderFormat implements SpectraFormat {
         } else {
             throw new DataFormatException(lp, 0, 0, "missing labels.csv: expected an id column with " + m.rows() + " rows");
         }
-        SpectraDataset ds = SpectraDataset.of(m.name() == null ? SpectraIO.stem(folder) : m.name(), new SpectrumMatrix(grid, m.rows(), a.floats()), t);
+        SpectraDataset ds = SpectraDataset.wrap(m.name() == null ? SpectraIO.stem(folder) : m.name(), new SpectrumMatrix(grid, m.rows(), a.floats()), t);
         return ds.withHistory(m.history() == null ? List.of() : m.history()).withSource(folder.toString());
     }
 

@@ -47,7 +47,7 @@ public final class LabelsCsv {
         for (int i = 1; i < lines.size(); i++) {
             String l = lines.get(i);
             if (l.isBlank()) continue;
-            List<String> f = TextInput.splitCsv(l, ',', file, i + 1);
+            List<String> f = l.indexOf('"') < 0 ? fastSplit(l, nc) : TextInput.splitCsv(l, ',', file, i + 1);
             if (f.size() != nc) throw new DataFormatException(file, i + 1, Math.min(f.size(), nc) + 1, "expected " + nc + " fields like the header, got " + f.size());
             if (f.get(0).isEmpty()) throw new DataFormatException(file, i + 1, 1, "empty id: expected a unique non-empty id");
             Integer dup = idLine.put(f.get(0), i + 1);
@@ -82,12 +82,25 @@ public final class LabelsCsv {
                 }
                 t.addColumns(c);
             } else {
-                StringColumn c = StringColumn.create(name);
-                for (String[] r : rows) c.append(r[j]);
-                t.addColumns(c);
+                String[] v = new String[rows.size()];
+                for (int i = 0; i < v.length; i++) v[i] = rows.get(i)[j];
+                t.addColumns(StringColumn.create(name, v));
             }
         }
         return t;
+    }
+
+    /** Splits an unquoted line on commas (fields stripped). */
+    private static List<String> fastSplit(String l, int expected) {
+        List<String> out = new ArrayList<>(expected);
+        int start = 0;
+        while (true) {
+            int comma = l.indexOf(',', start);
+            String f = comma < 0 ? l.substring(start) : l.substring(start, comma);
+            out.add(f.strip());
+            if (comma < 0) return out;
+            start = comma + 1;
+        }
     }
 
     /** Column name -> type name ("DOUBLE" for numeric columns, "STRING" otherwise). */

@@ -33,6 +33,8 @@ class OkLitmoDatasetTest {
         assertEquals("20ps/O49", d.id(146));
         assertEquals(data.labels().doubleColumn("voronoi_volume_A3").get(7), d.label("voronoi_volume_A3")[7], 0.0);
         assertEquals(147, Datasets.get("o-k-litmo").rows());
+        assertEquals("structure-site-labels", d.history().get(0).name());
+        assertTrue(d.history().get(0).parameters().get("coordinationRule").toString().contains("2.6"));
     }
 
     @Test

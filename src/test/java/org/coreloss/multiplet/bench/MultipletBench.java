@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * Benchmark of the multiplet engine (not a unit test; run by environment/bench.d/40-multiplet).
  * Prints {@code BENCH <name> <value> <unit>} lines:
  * <ul>
- * <li>{@code multiplet_ms_<ion>}: one seed-003 spectrum (full pipeline: diagonalisation, sticks,
+ * <li>{@code multiplet_ms_<ion>} (wall clock) and {@code multiplet_cpu_ms_<ion>} (thread CPU
+ *     time, robust on a shared machine): one seed-003 spectrum (full pipeline: diagonalisation, sticks,
  *     broadening, normalisation), one thread, median over repeats after warm-up, fresh random
  *     Table-1 parameters every call (no cache hit).</li>
  * <li>{@code multiplet_spectra_per_s_2threads}: the batch API on 2 threads over all 22 ions.</li>
@@ -27,6 +28,8 @@ import java.util.SplittableRandom;
  * Arguments: {@code [quick]} for fewer repeats; {@code ions=Ni2+,Fe4+} to restrict.
  */
 public final class MultipletBench {
+    private static final java.lang.management.ThreadMXBean TB = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private MultipletBench() {}
 
     /** Uniform sample inside seed 003 Table 1. */
@@ -41,6 +44,16 @@ public final class MultipletBench {
         Arrays.sort(s);
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    static boolean realLapackHealthy() {
+        try {
+            var m = Class.forName("org.coreloss.multiplet.Lapack").getDeclaredMethod("realLapackHealthy");
+            m.setAccessible(true);
+            return (Boolean) m.invoke(null);
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     public static void main(String[] args) {
@@ -59,14 +72,17 @@ public final class MultipletBench {
             int warm = quick ? 2 : 5;
             int reps = ion.finalDimension() >= 1000 ? (quick ? 5 : 11) : (quick ? 9 : 31);
             for (int i = 0; i < warm; i++) engine.spectrum(ion, table1(rnd));
-            double[] ms = new double[reps];
+            double[] ms = new double[reps], cpu = new double[reps];
             for (int i = 0; i < reps; i++) {
                 MultipletParameters p = table1(rnd);
+                long c0 = TB.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 engine.spectrum(ion, p);
                 ms[i] = (System.nanoTime() - t0) / 1e6;
+                cpu[i] = (TB.getCurrentThreadCpuTime() - c0) / 1e6;
             }
             System.out.printf(Locale.ROOT, "BENCH multiplet_ms_%s %.2f ms%n", ion.name(), median(ms));
+            System.out.printf(Locale.ROOT, "BENCH multiplet_cpu_ms_%s %.2f ms%n", ion.name(), median(cpu));
         }
 
         // batch throughput on 2 threads over the 22 ions
@@ -89,19 +105,43 @@ public final class MultipletBench {
         dense.prepare(d4);
         blocked.prepare(d4);
         int reps = quick ? 2 : 3;
-        double[] td = new double[reps], tb = new double[reps];
+        double[] td = new double[reps], tb = new double[reps], cd = new double[reps], cb = new double[reps];
         dense.spectrum(d4, table1(rnd));
+        for (int k = 0; k < 3; k++) blocked.spectrum(d4, table1(rnd));
         for (int i = 0; i < reps; i++) {
             MultipletParameters p = table1(rnd);
+            long ca = TB.getCurrentThreadCpuTime();
             long a = System.nanoTime();
             dense.spectrum(d4, p);
             long b = System.nanoTime();
+            long cbb = TB.getCurrentThreadCpuTime();
             for (int k = 0; k < 3; k++) blocked.spectrum(d4, p);
             long c = System.nanoTime();
+            long cc = TB.getCurrentThreadCpuTime();
             td[i] = (b - a) / 1e6;
             tb[i] = (c - b) / 3e6;
+            cd[i] = (cbb - ca) / 1e6;
+            cb[i] = (cc - cbb) / 3e6;
         }
         System.out.printf(Locale.ROOT, "BENCH multiplet_dense_complex_ms_Fe4+ %.1f ms%n", median(td));
         System.out.printf(Locale.ROOT, "BENCH multiplet_speedup_vs_dense_d4 %.1f x%n", median(td) / median(tb));
+        System.out.printf(Locale.ROOT, "BENCH multiplet_speedup_vs_dense_d4_cpu %.1f x%n", median(cd) / median(cb));
+        // blocking alone: dense real (same factored real solver, one 1512 block, no time-reversal pairing)
+        MultipletEngine denseReal = new MultipletEngine(MultipletEngine.Options.defaults().withSolver(Solver.DENSE_REAL).withCacheSize(0));
+        denseReal.prepare(d4);
+        denseReal.spectrum(d4, table1(rnd));
+        double[] cr = new double[reps], cb2 = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            MultipletParameters p = table1(rnd);
+            long a = TB.getCurrentThreadCpuTime();
+            denseReal.spectrum(d4, p);
+            long b = TB.getCurrentThreadCpuTime();
+            for (int k = 0; k < 3; k++) blocked.spectrum(d4, p);
+            long c = TB.getCurrentThreadCpuTime();
+            cr[i] = (b - a) / 1e6;
+            cb2[i] = (c - b) / 3e6;
+        }
+        System.out.printf(Locale.ROOT, "BENCH multiplet_speedup_vs_dense_real_d4_cpu %.1f x%n", median(cr) / median(cb2));
+        System.err.println("native real LAPACK healthy: " + realLapackHealthy());
     }
 }
