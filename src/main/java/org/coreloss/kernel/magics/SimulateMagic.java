@@ -17,6 +17,7 @@ import org.coreloss.simulate.ParameterSpace;
 import org.coreloss.simulate.Preset;
 import org.coreloss.simulate.Sampler;
 import org.coreloss.simulate.ShardedDatabase;
+import org.coreloss.simulate.ShardedDatabaseFormat;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -153,6 +154,7 @@ public final class SimulateMagic implements Magic {
         } catch (IllegalArgumentException e) {
             throw new MagicException("%simulate database: " + e.getMessage());
         }
+        ShardedDatabaseFormat.register();
         SpectraDataset ds = ShardedDatabase.load(out);
         if (o.containsKey("as")) context.setVariable(o.get("as"), SpectraDataset.class, ds);
         return ds;
