@@ -156,6 +156,10 @@ public final class CorelossKernel extends BaseKernel {
         Object last = null;
         for (MagicSyntax.Part part : parse(code)) {
             last = runPart(part);
+            if (evaluator().consumeInterrupt()) {
+                throw new CellException(CellException.Kind.INTERRUPTED, "InterruptedException", "cell interrupted",
+                        List.of("Cell interrupted after the part starting at line " + part.firstLine() + "."));
+            }
         }
         return last;
     }
