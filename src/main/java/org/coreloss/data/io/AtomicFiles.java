@@ -1,0 +1,93 @@
+package org.coreloss.data.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Atomic writes: the content goes to a hidden temp file (or folder) in the target's folder, which is
+ * then renamed onto the target with {@code ATOMIC_MOVE}. If writing fails, the temp file is deleted
+ * and the target is untouched (no partial file is ever visible under the target name).
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /** Writes the bytes produced by {@code body}. */
+    @FunctionalInterface
+    public interface Body { void write(OutputStream out) throws IOException; }
+
+    /** Writes a folder's content into the given (temporary) folder. */
+    @FunctionalInterface
+    public interface FolderBody { void write(Path tempFolder) throws IOException; }
+
+    public static void write(Path target, Body body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        boolean done = false;
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                body.write(out);
+            }
+            move(tmp, abs);
+            done = true;
+        } finally {
+            if (!done) Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Writes a whole folder atomically: a temp folder beside the target is filled, then renamed onto
+     * the target. An existing target folder is first renamed aside and deleted after the swap.
+     */
+    public static void writeFolder(Path target, FolderBody body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        if (Files.exists(abs) && !Files.isDirectory(abs)) throw new IOException(abs + ": exists and is not a folder");
+        Path tmp = Files.createTempDirectory(dir, "." + abs.getFileName() + ".");
+        boolean done = false;
+        try {
+            body.write(tmp);
+            Path old = null;
+            if (Files.exists(abs)) {
+                old = Files.createTempDirectory(dir, "." + abs.getFileName() + ".old.");
+                Files.delete(old);
+                Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            move(tmp, abs);
+            done = true;
+            if (old != null) deleteTree(old);
+        } finally {
+            if (!done) deleteTree(tmp);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        Files.walkFileTree(p, new SimpleFileVisitor<>() {
+            @Override public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException { Files.delete(f); return FileVisitResult.CONTINUE; }
+            @Override public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException { Files.delete(d); return FileVisitResult.CONTINUE; }
+        });
+    }
+}

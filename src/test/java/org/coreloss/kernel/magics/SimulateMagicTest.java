@@ -1,0 +1,80 @@
+package org.coreloss.kernel.magics;
+
+import org.coreloss.data.SpectraDataset;
+import org.coreloss.kernel.magic.MagicContext;
+import org.coreloss.kernel.magic.MagicException;
+import org.coreloss.multiplet.MultipletSpectrum;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SimulateMagicTest {
+    static final class FakeContext implements MagicContext {
+        final Path wd;
+        final Map<String, Object> vars = new HashMap<>();
+        final List<Object> shown = new ArrayList<>();
+        FakeContext(Path wd) { this.wd = wd; }
+        @Override public <T> void setVariable(String name, Class<T> type, T value) { vars.put(name, value); }
+        @Override public Object getVariable(String name) { return vars.get(name); }
+        @Override public Object eval(String javaCode) { throw new UnsupportedOperationException(); }
+        @Override public String display(Object obj) { shown.add(obj); return "d" + shown.size(); }
+        @Override public void updateDisplay(String displayId, Object obj) { shown.add(obj); }
+        @Override public Path workingDirectory() { return wd; }
+        @Override public boolean isInterrupted() { return false; }
+    }
+
+    @Test
+    void spectrumWithParameters(@TempDir Path tmp) throws Exception {
+        FakeContext c = new FakeContext(tmp);
+        Object r = new SimulateMagic().execute(c, List.of("spectrum", "--ion", "Ni2+", "--dq", "0.15", "--ds", "0.02",
+                "--temperature", "300", "--as", "s"), null);
+        MultipletSpectrum s = assertInstanceOf(MultipletSpectrum.class, r);
+        assertSame(s, c.vars.get("s"));
+        assertEquals(0.15, s.parameters().dqEv());
+        assertEquals(0.02, s.parameters().dsEv());
+        assertEquals(300, s.parameters().temperatureK());
+        assertEquals(501, s.channels());
+        float max = 0;
+        for (int j = 0; j < 501; j++) max = Math.max(max, s.intensity(j));
+        assertEquals(1.0f, max, 1e-6f, "box-normalised");
+    }
+
+    @Test
+    void databaseShowsProgressAndReturnsTheDataset(@TempDir Path tmp) throws Exception {
+        FakeContext c = new FakeContext(tmp);
+        Object r = new SimulateMagic().execute(c, List.of("database", "--ion", "Ni2+", "--n", "6", "--preset", "oh",
+                "--seed", "3", "--shard-size", "4", "--threads", "1", "--out", "db", "--as", "db"), null);
+        SpectraDataset ds = assertInstanceOf(SpectraDataset.class, r);
+        assertEquals(6, ds.size());
+        assertSame(ds, c.vars.get("db"));
+        for (double v : ds.label("ds_eV")) assertEquals(0.0, v);
+        assertTrue(tmp.resolve("db").resolve("shard-00001").resolve("spectra.npy").toFile().isFile());
+        assertFalse(c.shown.isEmpty());
+        String last = c.shown.get(c.shown.size() - 1).toString();
+        assertTrue(last.contains("6/6"), last);
+    }
+
+    @Test
+    void rangesAndErrors(@TempDir Path tmp) throws Exception {
+        FakeContext c = new FakeContext(tmp);
+        Table t = (Table) new SimulateMagic().execute(c, List.of("ranges", "--preset", "c4v"), null);
+        assertEquals(-0.2, t.doubleColumn("min").get(0));
+        MagicException e = assertThrows(MagicException.class, () -> new SimulateMagic().execute(c, List.of("spectrum", "--ion", "Ni2+", "--dq", "x"), null));
+        assertTrue(e.getMessage().contains("--dq"), e.getMessage());
+        e = assertThrows(MagicException.class, () -> new SimulateMagic().execute(c, List.of("spectrum", "--ion", "Xx9+"), null));
+        assertTrue(e.getMessage().contains("unknown ion"), e.getMessage());
+        e = assertThrows(MagicException.class, () -> new SimulateMagic().execute(c, List.of("database", "--ion", "Ni2+", "--out", "d"), null));
+        assertTrue(e.getMessage().contains("count"), e.getMessage());
+        e = assertThrows(MagicException.class, () -> new SimulateMagic().execute(c, List.of("spectrum", "--ion", "Ni2+", "--bogus", "1"), null));
+        assertTrue(e.getMessage().contains("--bogus"), e.getMessage());
+        assertThrows(MagicException.class, () -> new SimulateMagic().execute(c, List.of("fly"), null));
+    }
+}

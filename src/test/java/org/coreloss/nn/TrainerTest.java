@@ -1,0 +1,112 @@
+package org.coreloss.nn;
+
+import org.coreloss.progress.ProgressListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TrainerTest {
+    static final int CH = 48;
+
+    @Test
+    void regressorLearnsPeakCentreAndHeight() {
+        Synthetic train = new Synthetic(600, CH, 1), test = new Synthetic(200, CH, 2);
+        RegressorSpec spec = new RegressorSpec(CH, 0, List.of(64, 64), 0.1, 1e-5, 2, RegressorSpec.Head.LINEAR, NetworkSpec.Loss.MAE);
+        TrainingResult r = Trainer.fit(spec, train.spectra, train.column(0, 2), test.spectra, test.column(0, 2),
+                TrainingOptions.defaults(7).withEpochs(30).withBatchSize(32), ProgressListener.NONE);
+        float[][] p = r.model().predict(test.spectra);
+        double maeCentre = Synthetic.mae(p, test.column(0, 2), 0), maeHeight = Synthetic.mae(p, test.column(0, 2), 1);
+        // centre is uniform over 24 channels (MAE of predicting the mean: 6 channels); height over [0.5, 1.5] (0.25)
+        assertTrue(maeCentre < 0.6, "centre MAE " + maeCentre + " channels");
+        assertTrue(maeHeight < 0.05, "height MAE " + maeHeight);
+        assertEquals(30, r.trainLoss().size());
+        assertTrue(r.trainLoss().get(29) < r.trainLoss().get(0));
+    }
+
+    @Test
+    void generatorReproducesHeldOutPeaks() {
+        Synthetic train = new Synthetic(600, CH, 3), test = new Synthetic(200, CH, 4);
+        GeneratorSpec spec = new GeneratorSpec(3, GeneratorSpec.Arch.DNN, 64, 32, 2, 128, 1, CH, 0);
+        TrainingResult r = Trainer.fit(spec, train.params, train.spectra, test.params, test.spectra,
+                TrainingOptions.defaults(11).withEpochs(40).withBatchSize(32).withLearningRate(2e-3, 0.97), ProgressListener.NONE);
+        float[][] p = r.model().predict(test.params);
+        double se = Synthetic.mse(p, test.spectra);
+        double baseline = Synthetic.mse(new float[test.spectra.length][CH], test.spectra); // predicting zeros
+        assertTrue(se < 3e-3, "held-out mean squared error per channel " + se + " (zeros give " + baseline + ")");
+    }
+
+    @Test
+    void sameSeedGivesIdenticalWeightsDifferentSeedDoesNot() {
+        Synthetic d = new Synthetic(200, CH, 5);
+        RegressorSpec spec = RegressorSpec.seed001(CH, List.of(32, 16), 1e-4, 3);
+        TrainingOptions o = TrainingOptions.defaults(42).withEpochs(3).withBatchSize(16);
+        float[] a = Trainer.fit(spec, d.spectra, d.params, o, null).model().weights();
+        float[] b = Trainer.fit(spec, d.spectra, d.params, o, null).model().weights();
+        float[] c = Trainer.fit(spec, d.spectra, d.params, o.withSeed(43), null).model().weights();
+        assertArrayEquals(a, b);
+        assertFalse(java.util.Arrays.equals(a, c));
+    }
+
+    @Test
+    void interruptFromAnotherThreadKeepsAUsableModel() throws Exception {
+        Synthetic d = new Synthetic(400, CH, 6);
+        RegressorSpec spec = RegressorSpec.seed001(CH, List.of(32), 0, 1);
+        CountDownLatch started = new CountDownLatch(30);
+        ProgressListener l = new ProgressListener() {
+            @Override public void start(String task, long total) {}
+            @Override public void advance(long done, String message) { started.countDown(); }
+            @Override public void finish() {}
+        };
+        AtomicReference<TrainingResult> result = new AtomicReference<>();
+        Thread t = new Thread(() -> result.set(Trainer.fit(spec, d.spectra, d.column(2), d.spectra, d.column(2),
+                TrainingOptions.defaults(1).withEpochs(100_000).withBatchSize(8).withPatience(100_000), l)));
+        t.start();
+        started.await();
+        t.interrupt();
+        t.join(60_000);
+        assertFalse(t.isAlive(), "training did not stop after interrupt");
+        TrainingResult r = result.get();
+        assertTrue(r.interrupted());
+        assertTrue(r.epochsRun() < 100_000);
+        float[][] p = r.model().predict(d.spectra);
+        for (float[] row : p) assertTrue(Float.isFinite(row[0]));
+    }
+
+    @Test
+    void resumeFromCheckpointEqualsUninterruptedRun(@TempDir Path dir) {
+        Synthetic d = new Synthetic(160, CH, 8);
+        RegressorSpec spec = RegressorSpec.seed001(CH, List.of(24, 12), 1e-4, 2);
+        TrainingOptions o = TrainingOptions.defaults(5).withEpochs(4).withBatchSize(16).withLearningRate(1e-3, 0.9);
+        TrainingResult straight = Trainer.fit(spec, d.spectra, d.column(0, 1), d.spectra, d.column(0, 1), o, null);
+        Path cp = dir.resolve("cp");
+        Trainer.fit(spec, d.spectra, d.column(0, 1), d.spectra, d.column(0, 1), o.withEpochs(2).withCheckpoints(cp, 1), null);
+        TrainingResult resumed = Trainer.fit(spec, d.spectra, d.column(0, 1), d.spectra, d.column(0, 1), o.withCheckpoints(cp, 1), null);
+        assertEquals(4, resumed.epochsRun());
+        assertEquals(straight.validationLoss(), resumed.validationLoss());
+        assertArrayEquals(straight.model().weights(), resumed.model().weights());
+    }
+
+    @Test
+    void softmaxHeadClassifiesPeakPosition() {
+        Synthetic train = new Synthetic(600, CH, 9), test = new Synthetic(200, CH, 10);
+        float[][] y = oneHot(train), yt = oneHot(test);
+        RegressorSpec spec = RegressorSpec.classifier(CH, List.of(32), 0.0, 0, 2);
+        TrainedModel m = Trainer.fit(spec, train.spectra, y, test.spectra, yt, TrainingOptions.defaults(3).withEpochs(15).withBatchSize(32), null).model();
+        int[] c = m.predictClass(test.spectra);
+        int ok = 0;
+        for (int i = 0; i < c.length; i++) if (yt[i][c[i]] == 1f) ok++;
+        assertTrue(ok >= 0.95 * c.length, "accuracy " + ok + "/" + c.length);
+    }
+
+    private static float[][] oneHot(Synthetic s) {
+        float[][] y = new float[s.params.length][2];
+        for (int i = 0; i < y.length; i++) y[i][s.params[i][0] < CH / 2.0 ? 0 : 1] = 1f;
+        return y;
+    }
+}

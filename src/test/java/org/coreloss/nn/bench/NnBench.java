@@ -1,0 +1,105 @@
+package org.coreloss.nn.bench;
+
+import org.coreloss.nn.GeneratorSpec;
+import org.coreloss.nn.NetworkSpec;
+import org.coreloss.nn.Networks;
+import org.coreloss.nn.RegressorSpec;
+import org.coreloss.nn.Trainer;
+import org.coreloss.nn.TrainingOptions;
+import org.coreloss.nn.TrainingResult;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Training/inference throughput of the benchmark networks in DL4J (counterpart: environment/bench.d/nn_torch.py).
+ * Prints {@code DL4J <case> <samples/s>} lines. Args: case names (regressor, generator, infer, raw-regressor).
+ * System properties: bench.epochs (default 3).
+ */
+public final class NnBench {
+    public static void main(String[] args) {
+        int epochs = Integer.getInteger("bench.epochs", 3);
+        for (String c : args.length == 0 ? new String[]{"regressor", "generator", "infer"} : args) {
+            switch (c) {
+                case "regressor" -> System.out.printf("DL4J regressor %.1f%n", train(regressorSpec(), 6400, 64, epochs, 1e-3));
+                case "generator" -> System.out.printf("DL4J generator %.1f%n", train(generatorSpec(), 2560, 256, epochs, 1e-4));
+                case "raw-regressor" -> System.out.printf("DL4J raw-regressor %.1f%n", raw(regressorSpec(), 6400, 64, epochs));
+                case "raw-generator" -> System.out.printf("DL4J raw-generator %.1f%n", raw(generatorSpec(), 2560, 256, epochs));
+                case "infer" -> System.out.printf("DL4J infer10k_s %.3f%n", infer());
+                default -> throw new IllegalArgumentException("unknown case " + c);
+            }
+        }
+    }
+
+    /** 160 -> 256 -> 256 -> 6, dropout 0.5 on the first hidden layer's output, Adam, MAE. */
+    static RegressorSpec regressorSpec() {
+        return new RegressorSpec(160, 0, List.of(256, 256), 0.5, 0, 6, RegressorSpec.Head.LINEAR, NetworkSpec.Loss.MAE);
+    }
+
+    /** 9 parameters -> 220 cubic polynomial features -> 260 -> 160 -> 5 x 1000 -> 501, RMSProp, MSE. */
+    static GeneratorSpec generatorSpec() {
+        return new GeneratorSpec(PolyFeatures.size(9, 3), GeneratorSpec.Arch.DNN, 260, 160, 5, 1000, 1, 501, 0);
+    }
+
+    static float[][] random(int n, int c, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[][] x = new float[n][c];
+        for (float[] row : x) for (int j = 0; j < c; j++) row[j] = (float) r.nextDouble();
+        return x;
+    }
+
+    static float[][] inputs(NetworkSpec s, int n) {
+        if (s instanceof GeneratorSpec) return PolyFeatures.expand(random(n, 9, 1), 3);
+        return random(n, s.inputSize(), 1);
+    }
+
+    /** Samples per second of {@link Trainer#fit} (after one warm-up epoch). */
+    static double train(NetworkSpec s, int n, int batch, int epochs, double lr) {
+        float[][] x = inputs(s, n), y = random(n, s.outputSize(), 2);
+        TrainingOptions o = new TrainingOptions(1, batch, lr, 1.0, 1000, 1, null, 1);
+        Trainer.fit(s, x, y, o, null);
+        long t0 = System.nanoTime();
+        TrainingResult r = Trainer.fit(s, x, y, o.withEpochs(epochs), null);
+        double sec = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("# %s: %d epochs in %.2f s, final loss %.4g, %d parameters%n", s.getClass().getSimpleName(), epochs, sec,
+                r.trainLoss().get(r.trainLoss().size() - 1), s.parameterCount());
+        return (double) n * epochs / sec;
+    }
+
+    /** Lower bound on per-iteration overhead: pre-built batches, fit(DataSet) only, no shuffling. */
+    static double raw(NetworkSpec s, int n, int batch, int epochs) {
+        ComputationGraph g = Networks.build(s, 1, 1e-4);
+        float[][] x = inputs(s, n), y = random(n, s.outputSize(), 2);
+        int nb = n / batch;
+        DataSet[] ds = new DataSet[nb];
+        for (int b = 0; b < nb; b++) {
+            float[][] xb = java.util.Arrays.copyOfRange(x, b * batch, (b + 1) * batch), yb = java.util.Arrays.copyOfRange(y, b * batch, (b + 1) * batch);
+            ds[b] = new DataSet(Nd4j.create(xb), Nd4j.create(yb));
+        }
+        for (DataSet d : ds) g.fit(d);
+        long t0 = System.nanoTime();
+        for (int e = 0; e < epochs; e++) for (DataSet d : ds) g.fit(d);
+        double sec = (System.nanoTime() - t0) / 1e9;
+        return (double) nb * batch * epochs / sec;
+    }
+
+    /** Seconds to generate 10,000 spectra with a trained-size generator (feature expansion included). */
+    static double infer() {
+        GeneratorSpec s = generatorSpec();
+        float[][] p = random(10_000, 9, 3);
+        float[][] x = PolyFeatures.expand(p, 3);
+        org.coreloss.nn.TrainedModel m = Trainer.fit(s, java.util.Arrays.copyOf(x, 256), random(256, 501, 4),
+                new TrainingOptions(1, 256, 1e-4, 1.0, 1000, 1, null, 1), null).model();
+        m.predict(java.util.Arrays.copyOf(x, 2048)); // warm-up
+        long t0 = System.nanoTime();
+        float[][] out = m.predict(PolyFeatures.expand(p, 3));
+        double sec = (System.nanoTime() - t0) / 1e9;
+        if (out.length != 10_000 || out[0].length != 501) throw new IllegalStateException("bad output shape");
+        return sec;
+    }
+}
