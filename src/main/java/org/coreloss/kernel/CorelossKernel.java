@@ -417,6 +417,7 @@ public final class CorelossKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean isRestarting) {
+        Notebook.uninstall(this);
         if (evaluatorFuture.isDone()) {
             try { evaluator().close(); } catch (RuntimeException ignored) { /* shutting down */ }
         }
