@@ -4,7 +4,7 @@
 BENCH kernel_cold_start_s: from starting the kernel process to the first execute_result of `1 + 1`
   (JVM start, shell start-up with default imports, first compilation), median of --starts runs.
 BENCH kernel_cell_roundtrip_ms: median time from sending execute_request of a trivial cell to its
-  execute_reply, over --cells cells after a warm-up.
+  execute_reply, over --cells cells after --warmup cells (the JIT compiles javac meanwhile).
 """
 import argparse
 import os
@@ -52,6 +52,9 @@ def cold_start(kernel):
         client.wait_for_ready(timeout=120)
         value = execute(client, "1 + 1")
         elapsed = time.perf_counter() - t0
+        cpu = cpu_seconds(km)
+        if cpu is not None:
+            print(f"cold start: {elapsed:.2f} s wall, kernel CPU {cpu:.2f} s (all JVM threads)", file=sys.stderr)
         if value != "2":
             raise RuntimeError(f"unexpected result {value!r}")
         return elapsed, km, client
@@ -66,6 +69,7 @@ def main():
     ap.add_argument("--kernel", default="coreloss")
     ap.add_argument("--starts", type=int, default=3)
     ap.add_argument("--cells", type=int, default=50)
+    ap.add_argument("--warmup", type=int, default=30)
     args = ap.parse_args()
     starts = []
     for i in range(args.starts):
@@ -75,7 +79,7 @@ def main():
             client.stop_channels()
             km.shutdown_kernel(now=False)
     try:
-        for _ in range(10):                      # warm-up
+        for _ in range(args.warmup):             # warm-up (JIT-compiles javac)
             execute(client, "1 + 1")
         cpu0 = cpu_seconds(km)
         times = []

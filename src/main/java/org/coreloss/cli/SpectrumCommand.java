@@ -96,7 +96,7 @@ public final class SpectrumCommand implements CliCommand, Callable<Integer> {
         if (sticks) {
             StickSpectrum s = engine.sticks(theIon, p);
             for (int i = 0; i < s.size(); i++) {
-                sb.append(String.format(Locale.ROOT, "%.8f,%.10e%n", s.energiesEv()[i], s.intensities()[i]));
+                sb.append(String.format(Locale.ROOT, "%.8f,%.10e%n", s.energyEv(i), s.intensity(i)));
             }
             rows = s.size();
         } else {

@@ -7,7 +7,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Notebook renderers for the data layer: {@link RunRecord} (small HTML table), {@link SpectraDataset}
- * (its {@code describe()} summary as HTML). Plain Tablesaw tables are rendered by {@link StandardRenderers}.
+ * (its {@code describe()} summary as HTML) and {@link SpectraInfo} (summary and overlay plot). Plain
+ * Tablesaw tables are rendered by {@link StandardRenderers}.
  */
 public final class DataRenderers implements RendererProvider {
     /** Rows of a table shown before eliding. */
@@ -19,6 +20,7 @@ public final class DataRenderers implements RendererProvider {
                 .put(MimeBundle.TEXT_HTML, "<p><b>" + esc(d.name()) + "</b>: " + d.size() + " spectra x " + d.channels()
                         + " channels" + (d.source().isEmpty() ? "" : " (" + esc(d.source()) + ")") + "</p>" + tableHtml(d.describe(), 50))
                 .put(MimeBundle.TEXT_PLAIN, d.toString()));
+        registry.register(SpectraInfo.class, SpectraInfo::toBundle);
     }
 
     /** An HTML table of the first {@code maxRows} rows (numbers to 6 significant digits). */

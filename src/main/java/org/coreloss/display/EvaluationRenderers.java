@@ -31,13 +31,16 @@ public final class EvaluationRenderers implements RendererProvider {
         registry.register(ExtrapolationAnalysis.class, EvaluationRenderers::extrapolation);
     }
 
-    /** PNG + SVG + text for a figure. */
+    /** Largest inline SVG in characters; bigger ones (e.g. scatter plots of 10 000 points) are left out. */
+    public static final int MAX_INLINE_SVG_CHARS = 3_000_000;
+
+    /** PNG + SVG (when not larger than {@link #MAX_INLINE_SVG_CHARS}) + text for a figure. */
     public static MimeBundle figure(Figure f) {
         Figure screen = f.size().dpi() > DISPLAY_DPI ? f.withSize(f.size().withDpi(DISPLAY_DPI)) : f;
-        return new MimeBundle()
-                .put(MimeBundle.IMAGE_PNG, Base64.getEncoder().encodeToString(Figures.png(screen)))
-                .put(MimeBundle.IMAGE_SVG, Figures.svg(f))
-                .put(MimeBundle.TEXT_PLAIN, f.toString());
+        MimeBundle b = new MimeBundle().put(MimeBundle.IMAGE_PNG, Base64.getEncoder().encodeToString(Figures.png(screen)));
+        String svg = Figures.svg(f);
+        if (svg.length() <= MAX_INLINE_SVG_CHARS) b.put(MimeBundle.IMAGE_SVG, svg);
+        return b.put(MimeBundle.TEXT_PLAIN, f.toString());
     }
 
     static MimeBundle intervals(SeIntervals iv) {

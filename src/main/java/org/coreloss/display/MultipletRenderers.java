@@ -54,6 +54,16 @@ public final class MultipletRenderers implements RendererProvider {
         st.setLegendPosition(Styler.LegendPosition.InsideNE);
         st.setLegendVisible(o.series().size() > 0);
         chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setXAxisDecimalPattern("0.#");
+        chart.getStyler().setYAxisDecimalPattern("0.##");
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (SpectrumOverlay.Series s : o.series()) {
+            for (double e : s.energiesEv()) { lo = Math.min(lo, e); hi = Math.max(hi, e); }
+        }
+        if (lo < hi) { // whole-eV axis ends give round tick labels
+            chart.getStyler().setXAxisMin(Math.floor(lo));
+            chart.getStyler().setXAxisMax(Math.ceil(hi));
+        }
         int i = 0;
         java.util.Set<String> used = new java.util.HashSet<>();
         for (SpectrumOverlay.Series s : o.series()) {

@@ -33,7 +33,7 @@ public record SeIntervals(long[] counts, double maxSe) {
             double s = se[j];
             if (s < 0) throw new IllegalArgumentException("se[" + j + "] = " + s + ", expected >= 0");
             c[intervalOf(s)]++;
-            if (!(s <= max)) max = s;
+            max = Math.max(max, s); // NaN propagates: an undefined SE makes SE_max undefined
         }
         return new SeIntervals(c, se.length == 0 ? Double.NaN : max);
     }

@@ -57,7 +57,8 @@ public final class KernelspecInstaller {
                 : "\"-Xshare:auto\"";
         String json = template.replace("@CLASSPATH@", jsonEscape(jar.toAbsolutePath().normalize().toString()))
                 .replace("@JAVA@", jsonEscape(javaExecutable()))
-                .replace("\"@CDS@\"", cds);
+                .replace("\"@CDS@\"", cds)
+                .replace("\"env\": {}", "\"env\": {" + openBlasEnv() + "}");
         writeAtomically(dir.resolve("kernel.json"), json.getBytes(StandardCharsets.UTF_8));
         for (String logo : List.of("logo-32x32.png", "logo-64x64.png")) {
             try (InputStream in = KernelspecInstaller.class.getResourceAsStream("/org/coreloss/kernel/kernelspec/" + logo)) {
@@ -76,6 +77,24 @@ public final class KernelspecInstaller {
             return p.toString().endsWith(".jar") ? java.util.Optional.of(p) : java.util.Optional.empty();
         } catch (Exception e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * OpenBLAS 0.3.19 (bundled with nd4j-native) picks AVX-512 kernels on recent CPUs whose real symmetric
+     * eigen-solvers return wrong eigenvectors above n ~ 128 (see docs/multiplet.md). Where the CPU has AVX2
+     * the kernel pins the Haswell kernels, which are correct; the multiplet engine also self-tests and
+     * falls back to a slower correct path, so this only restores speed.
+     */
+    static String openBlasEnv() {
+        if (System.getenv("OPENBLAS_CORETYPE") != null) {
+            return "\"OPENBLAS_CORETYPE\": \"" + jsonEscape(System.getenv("OPENBLAS_CORETYPE")) + "\"";
+        }
+        try {
+            String cpu = Files.readString(Path.of("/proc/cpuinfo"));
+            return cpu.contains(" avx2") ? "\"OPENBLAS_CORETYPE\": \"Haswell\"" : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

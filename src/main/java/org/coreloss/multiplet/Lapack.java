@@ -35,9 +35,12 @@ final class Lapack {
     /** Loads the native library and applies the thread setting (idempotent). */
     static void init() {}
 
+    /** Tests only: pretend the native real kernels failed the self-test, to exercise the fallbacks. */
+    static volatile boolean simulateBrokenRealKernels = false;
+
     /** Whether native real symmetric eigen-solutions passed the load-time self-test. */
     static boolean realLapackHealthy() {
-        return REAL_OK;
+        return REAL_OK && !simulateBrokenRealKernels;
     }
 
     private static boolean selfTest() {
@@ -91,7 +94,7 @@ final class Lapack {
      * eigenvalues ascending.
      */
     static double[] symmetricEigen(double[] a, int n) {
-        if (REAL_OK || n <= 64) return dsyevd(a, n, true);
+        if (realLapackHealthy() || n <= 64) return dsyevd(a, n, true);
         double[][] rows = new double[n][n];
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) rows[i][j] = a[i + j * n];
         var ed = new org.hipparchus.linear.EigenDecompositionSymmetric(

@@ -20,6 +20,30 @@ public record StickSpectrum(double[] energiesEv, double[] intensities, double gr
             throw new IllegalArgumentException("stick spectrum: " + energiesEv.length + " energies but "
                     + intensities.length + " intensities");
         }
+        energiesEv = energiesEv.clone();
+        intensities = intensities.clone();
+    }
+
+    /** Transition energies in eV, ascending (a copy). */
+    @Override
+    public double[] energiesEv() {
+        return energiesEv.clone();
+    }
+
+    /** Stick intensities (a copy). */
+    @Override
+    public double[] intensities() {
+        return intensities.clone();
+    }
+
+    /** Energy of stick i in eV. */
+    public double energyEv(int i) {
+        return energiesEv[i];
+    }
+
+    /** Intensity of stick i. */
+    public double intensity(int i) {
+        return intensities[i];
     }
 
     public int size() {

@@ -76,7 +76,7 @@ public final class DatasetTraining {
         TrainingResult r = Trainer.fit(spec, inputs(train, scalarInputs), columns(train, targets),
                 validation == null ? null : inputs(validation, scalarInputs), validation == null ? null : columns(validation, targets),
                 options, listener);
-        return describe(r, r.model().describe(targets, units(targets), history(train), train.sha256()));
+        return describe(r, r.model().describe(targets, units(targets), history(train), train.sha256()).withInputColumns(scalarInputs));
     }
 
     /** Trains a softmax classifier on the string (or integer) column {@code labelColumn}; classes sorted by name. */
@@ -113,8 +113,49 @@ public final class DatasetTraining {
         double[] grid = new double[train.channels()];
         for (int j = 0; j < grid.length; j++) grid[j] = train.grid().energyEv(j);
         String pre = history(train) + (featureDegree > 0 ? "; inputs " + parameterColumns + " expanded to monomials of degree <= " + featureDegree : "; inputs " + parameterColumns);
-        TrainedModel m = r.model().describe(names, List.of(), pre, train.sha256()).withInputs(n, featureDegree, grid);
+        TrainedModel m = r.model().describe(names, List.of(), pre, train.sha256()).withInputs(n, featureDegree, grid)
+                .withInputColumns(parameterColumns);
         return describe(r, m);
+    }
+
+    /**
+     * Seeded split into {train, validation}: a permutation from {@code SplittableRandom(seed)}, the first
+     * round(fraction x N) rows go to validation (kept in original order). Fraction 0 gives {ds, null}.
+     */
+    public static SpectraDataset[] split(SpectraDataset ds, double validationFraction, long seed) {
+        if (!(validationFraction >= 0 && validationFraction < 1)) throw new IllegalArgumentException("validationFraction = " + validationFraction + ", expected in [0, 1)");
+        int nv = (int) Math.round(validationFraction * ds.size());
+        if (nv == 0) return new SpectraDataset[]{ds, null};
+        if (nv >= ds.size()) throw new IllegalArgumentException("validationFraction = " + validationFraction + " leaves no training rows of " + ds.size());
+        int[] perm = Trainer.permutation(ds.size(), new java.util.SplittableRandom(seed));
+        int[] v = java.util.Arrays.copyOf(perm, nv), t = java.util.Arrays.copyOfRange(perm, nv, perm.length);
+        java.util.Arrays.sort(v);
+        java.util.Arrays.sort(t);
+        return new SpectraDataset[]{ds.subset(t), ds.subset(v)};
+    }
+
+    /**
+     * Applies a model to a dataset: regressors/classifiers read the spectra (+ the model's scalar input
+     * columns) and return the dataset with one new column per output ({@code pred_<name>}); generators read
+     * the model's parameter columns and return the generated spectra on the model's grid with the same table.
+     */
+    public static SpectraDataset predict(TrainedModel model, SpectraDataset ds) {
+        ModelMetadata m = model.info();
+        if (m.kind().equals("generator")) {
+            if (m.inputColumns().isEmpty()) throw new IllegalArgumentException("model has no parameter column names (trained on arrays): use predict(float[][])");
+            for (String c : m.inputColumns()) if (!ds.hasColumn(c)) throw new IllegalArgumentException("dataset " + ds.name() + " has no column '" + c + "' (model parameters " + m.inputColumns() + ")");
+            org.coreloss.spectrum.SpectrumMatrix g = model.generate(columns(ds, m.inputColumns()));
+            return SpectraDataset.of(ds.name() + " (generated)", g, ds.table());
+        }
+        float[][] p = model.predict(inputs(ds, m.inputColumns()));
+        SpectraDataset out = ds;
+        for (int k = 0; k < model.outputSize(); k++) {
+            double[] v = new double[p.length];
+            for (int i = 0; i < v.length; i++) v[i] = p[i][k];
+            String name = m.targets().isEmpty() ? "output" + k : m.targets().get(k);
+            out = out.withColumn("pred_" + name, v);
+        }
+        return out;
     }
 
     /** Unit suffix of a column name: {@code dq_eV} -> "eV", {@code temperature_K} -> "K", else "". */

@@ -23,12 +23,14 @@ import java.util.Map;
  * @param featureDegree 0: rows go to the network as they are; M >= 1: rows are first expanded into all
  *                      monomials of degree <= M (constant included, {@code preprocess.PolynomialFeatures})
  * @param gridEv        energies (eV) of the output channels of a generator, or null
+ * @param inputColumns  dataset columns read as inputs: scalar inputs after the spectrum (regressors) or
+ *                      parameters (generators); empty when trained on plain arrays
  */
 public record ModelMetadata(String kind, RegressorSpec regressor, GeneratorSpec generator, List<String> targets,
                             List<String> units, String preprocessing, String datasetHash, long seed,
                             Scaler inputScaler, Scaler targetScaler, Map<String, String> versions,
                             Map<String, Double> metrics, String createdUtc, int rawInputs, int featureDegree,
-                            double[] gridEv) {
+                            double[] gridEv, List<String> inputColumns) {
     public ModelMetadata {
         if (!"regressor".equals(kind) && !"generator".equals(kind)) {
             throw new IllegalArgumentException("kind = " + kind + ", expected regressor or generator");
@@ -50,6 +52,7 @@ public record ModelMetadata(String kind, RegressorSpec regressor, GeneratorSpec 
         versions = versions == null ? Map.of() : Map.copyOf(versions);
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
         createdUtc = createdUtc == null ? "" : createdUtc;
+        inputColumns = inputColumns == null ? List.of() : List.copyOf(inputColumns);
         if (featureDegree < 0) throw new IllegalArgumentException("featureDegree = " + featureDegree + ", expected >= 0");
         long expanded = featureDegree == 0 ? rawInputs
                 : org.coreloss.preprocess.PolynomialFeatures.featureCount(rawInputs, featureDegree, true);
@@ -62,10 +65,16 @@ public record ModelMetadata(String kind, RegressorSpec regressor, GeneratorSpec 
         }
     }
 
+    /** Copy with the dataset input columns set. */
+    public ModelMetadata withInputColumns(List<String> columns) {
+        return new ModelMetadata(kind, regressor, generator, targets, units, preprocessing, datasetHash, seed,
+                inputScaler, targetScaler, versions, metrics, createdUtc, rawInputs, featureDegree, gridEv, columns);
+    }
+
     /** Copy with the raw input count, feature degree and output grid set. */
     public ModelMetadata withInputs(int newRawInputs, int newFeatureDegree, double[] newGridEv) {
         return new ModelMetadata(kind, regressor, generator, targets, units, preprocessing, datasetHash, seed,
-                inputScaler, targetScaler, versions, metrics, createdUtc, newRawInputs, newFeatureDegree, newGridEv);
+                inputScaler, targetScaler, versions, metrics, createdUtc, newRawInputs, newFeatureDegree, newGridEv, inputColumns);
     }
 
     public NetworkSpec spec() { return regressor != null ? regressor : generator; }
@@ -73,11 +82,11 @@ public record ModelMetadata(String kind, RegressorSpec regressor, GeneratorSpec 
     /** Copy with names, units, preprocessing and dataset hash set. */
     public ModelMetadata describe(List<String> newTargets, List<String> newUnits, String newPreprocessing, String newDatasetHash) {
         return new ModelMetadata(kind, regressor, generator, newTargets, newUnits, newPreprocessing, newDatasetHash, seed,
-                inputScaler, targetScaler, versions, metrics, createdUtc, rawInputs, featureDegree, gridEv);
+                inputScaler, targetScaler, versions, metrics, createdUtc, rawInputs, featureDegree, gridEv, inputColumns);
     }
 
     ModelMetadata withCreated(String utc) {
         return new ModelMetadata(kind, regressor, generator, targets, units, preprocessing, datasetHash, seed,
-                inputScaler, targetScaler, versions, metrics, utc, rawInputs, featureDegree, gridEv);
+                inputScaler, targetScaler, versions, metrics, utc, rawInputs, featureDegree, gridEv, inputColumns);
     }
 }

@@ -43,6 +43,11 @@ public final class TrainedModel implements Predictor {
         return new TrainedModel(graph, metadata.withInputs(rawInputs, featureDegree, gridEv));
     }
 
+    /** Same weights, recording which dataset columns are inputs. */
+    public TrainedModel withInputColumns(List<String> columns) {
+        return new TrainedModel(graph, metadata.withInputColumns(columns));
+    }
+
     /** Rows as the network sees them: feature expansion (if any) applied, not yet standardised. */
     public float[][] features(float[][] inputs) {
         for (int i = 0; i < inputs.length; i++) {

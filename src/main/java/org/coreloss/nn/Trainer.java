@@ -125,6 +125,7 @@ public final class Trainer {
                 } else {
                     st.sinceBest++;
                 }
+                if (listener instanceof EpochListener el) el.epochEnd(epoch, trainLoss, valLoss);
                 listener.advance((long) (epoch + 1) * batches, String.format("epoch %d/%d loss %.5g val %.5g best %.5g",
                         epoch + 1, options.epochs(), trainLoss, valLoss, st.bestLoss));
                 if (cp != null && ((epoch + 1) % options.checkpointEvery() == 0 || epoch + 1 == options.epochs())) {
@@ -145,7 +146,7 @@ public final class Trainer {
         ModelMetadata meta = new ModelMetadata(spec instanceof RegressorSpec ? "regressor" : "generator",
                 spec instanceof RegressorSpec r ? r : null, spec instanceof GeneratorSpec gs ? gs : null,
                 null, null, "", hash(xTrain, yTrain), options.seed(), inScaler, outScaler, versions(), metrics, null,
-                spec.inputSize(), 0, null);
+                spec.inputSize(), 0, null, List.of());
         return new TrainingResult(new TrainedModel(g, meta), st.epochsDone, st.bestEpoch, st.bestLoss, st.train, st.val, early, interrupted);
     }
 

@@ -103,6 +103,9 @@ class MetricsTest {
         assertEquals(0.5, iv.maxSe(), 0);
         assertEquals(4.0 / 7, iv.goodFraction(), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> SeIntervals.of(new double[] {-0.1}));
+        SeIntervals withNaN = SeIntervals.of(new double[] {0.01, Double.NaN, 0.02});
+        assertEquals(1, withNaN.outliers());
+        assertTrue(Double.isNaN(withNaN.maxSe()));
     }
 
     @Test

@@ -35,6 +35,29 @@ class IonsAndParametersTest {
     }
 
     @Test
+    void tableErrorsNameFileLineAndColumn() {
+        String header = "element,Z,charge,n_3d,in_ref22_set,F2dd_i,F4dd_i,zeta3d_i,F2dd_f,F4dd_f,F2pd_f,G1pd_f,G3pd_f,"
+                + "zeta3d_f,zeta2p_f,L3_edge_eV_crispy2019,GammaL3_FWHM_eV_crispy2019,GammaL2_FWHM_eV_crispy2019\n";
+        String good = "Ni,28,2+,8,yes,12.2,7.6,0.08,13.0,8.1,7.7,5.8,3.3,0.10,11.5,852.7,0.48,0.52\n";
+        var t = assertDoesNotThrowParse(header + good);
+        assertEquals(8, t.get("Ni2+").electrons3d());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Ions.parse(new java.io.BufferedReader(new java.io.StringReader(header + good.replace("7.6", "x7"))), "t.csv"));
+        assertTrue(e.getMessage().contains("t.csv: line 2, column 7 (F4dd_i)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Ions.parse(new java.io.BufferedReader(new java.io.StringReader(header.replace("zeta2p_f,", "") + good)), "t.csv"));
+        assertTrue(e.getMessage().contains("missing column 'zeta2p_f'"), e.getMessage());
+    }
+
+    private static java.util.Map<String, Ion> assertDoesNotThrowParse(String text) {
+        try {
+            return Ions.parse(new java.io.BufferedReader(new java.io.StringReader(text)), "t.csv");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void parametersAreValidatedWithNamedRanges() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MultipletParameters.of(0.1, 0, 0, 0.8, 0.8, -5, 0.1, 0.3, 0.3));

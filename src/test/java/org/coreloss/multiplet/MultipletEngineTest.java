@@ -45,6 +45,28 @@ class MultipletEngineTest {
     }
 
     @Test
+    void fallbackSolversForBrokenNativeRealKernelsAgree() {
+        assertTrue(Lapack.realLapackHealthy(), "this machine's native real kernels pass the self-test (OPENBLAS_CORETYPE set by the build)");
+        Ion ion = Ions.get("Co2+");
+        MultipletParameters p = MultipletParameters.of(0.12, 0.1, 0.03, 0.8, 0.8, 400, 0.1, 0.4, 0.6);
+        double[] blocked = unnormalised(new MultipletEngine(), ion, p);
+        double[] dense = unnormalised(new MultipletEngine(MultipletEngine.Options.defaults().withSolver(Solver.DENSE_REAL)), ion, p);
+        double[] fbBlocked, fbDense;
+        Lapack.simulateBrokenRealKernels = true;
+        try {
+            fbBlocked = unnormalised(new MultipletEngine(), ion, p); // final blocks by zheevd
+            fbDense = unnormalised(new MultipletEngine(MultipletEngine.Options.defaults().withSolver(Solver.DENSE_REAL)), ion, p); // H_i (120) by Hipparchus
+        } finally {
+            Lapack.simulateBrokenRealKernels = false;
+        }
+        double peak = 0;
+        for (double v : blocked) peak = Math.max(peak, v);
+        assertTrue(maxAbsDiff(blocked, fbBlocked) < 1e-8 * peak);
+        assertTrue(maxAbsDiff(dense, fbDense) < 1e-8 * peak);
+        assertTrue(maxAbsDiff(blocked, dense) < 1e-8 * peak);
+    }
+
+    @Test
     void cachedDiagonalisationIsReusedAndGivesIdenticalResults() {
         Ion ion = Ions.get("Fe3+");
         MultipletEngine cached = new MultipletEngine();
@@ -103,6 +125,26 @@ class MultipletEngineTest {
         // the L3 maximum lies a little above the one-electron L3 level, inside the first third of the window
         double ePeak = s.grid().energyEv(argmax);
         assertTrue(ePeak > ion.l3EdgeRelativeEv() && ePeak < ion.l3EdgeRelativeEv() + 6, "L3 peak at " + ePeak);
+    }
+
+    @Test
+    void everySeed003IonGivesAFiniteBoxNormalisedSpectrumAcrossTable1() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        MultipletEngine e = new MultipletEngine(MultipletEngine.Options.defaults().withCacheSize(0));
+        for (Ion ion : Ions.seed003()) {
+            MultipletParameters p = MultipletParameters.of(r.nextDouble(-0.2, 0.2), r.nextDouble(-1.4, 1.4),
+                    r.nextDouble(-0.8, 0.8), r.nextDouble(0.6, 1.0), r.nextDouble(0.6, 1.0), r.nextDouble(1, 1000),
+                    r.nextDouble(0.05, 0.2), r.nextDouble(0.3, 1.0), r.nextDouble(0.3, 1.2));
+            float[] y = e.spectrum(ion, p).intensities();
+            float min = Float.MAX_VALUE, max = -Float.MAX_VALUE;
+            for (float v : y) {
+                assertTrue(Float.isFinite(v), ion.name());
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            assertEquals(0f, min, ion.name());
+            assertEquals(1f, max, ion.name());
+        }
     }
 
     @Test

@@ -100,10 +100,24 @@ class DatabaseGeneratorTest {
         float[] expected = new MultipletEngine().spectrum(Ions.get("Ni2+"), ParameterSpace.toMultipletParameters(v)).intensities();
         float[] raw = ds.spectra().rawData();
         for (int j = 0; j < 501; j++) assertEquals(expected[j], raw[23 * 501 + j], 0.0f, "channel " + j);
+        // SpectraIO reads the whole database once the format is registered
+        ShardedDatabaseFormat.register();
+        ShardedDatabaseFormat.register();
+        SpectraDataset viaIo = org.coreloss.data.io.SpectraIO.read(tmp);
+        assertEquals(ds.sha256(), viaIo.sha256());
         // the shard's manifest records the step with the seed
         DatasetFolderFormat.Manifest m = DatasetFolderFormat.readManifest(tmp.resolve("shard-00002"));
         assertEquals(5, m.rows());
         assertEquals("multiplet-simulate", m.history().get(0).name());
+    }
+
+    /** Fe3+ (3d5, final blocks > 64: the LAPACK path that once depended on scheduling) on 1 and 2 threads. */
+    @Test
+    void threadCountDoesNotChangeTheBytes(@TempDir Path tmp) throws IOException {
+        DatabaseSpec spec = new DatabaseSpec("Fe3+", 4, Preset.D4H, Sampler.UNIFORM, 11, 4);
+        DatabaseGenerator.generate(spec, tmp.resolve("one"), 1, null);
+        DatabaseGenerator.generate(spec, tmp.resolve("two"), 2, null);
+        assertSameFiles(files(tmp.resolve("one")), files(tmp.resolve("two")));
     }
 
     @Test

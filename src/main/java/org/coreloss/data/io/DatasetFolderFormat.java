@@ -64,7 +64,7 @@ public final class DatasetFolderFormat implements SpectraFormat {
         try {
             m = GSON.fromJson(String.join("\n", TextInput.lines(mf, "a JSON manifest")), Manifest.class);
         } catch (JsonSyntaxException e) {
-            throw new DataFormatException(mf, 0, 0, "invalid JSON: " + e.getMessage(), e);
+            throw new DataFormatException(mf, 0, 0, "invalid JSON, expected a complete manifest object: " + e.getMessage(), e);
         } catch (JsonParseException e) {
             throw new DataFormatException(mf, 0, 0, "invalid manifest: " + e.getMessage(), e);
         }

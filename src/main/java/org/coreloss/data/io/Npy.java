@@ -87,9 +87,9 @@ public final class Npy {
         b.get((int) start, hb);
         String header = new String(hb, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Matcher md = DESCR.matcher(header), mf = FORTRAN.matcher(header), ms = SHAPE.matcher(header);
-        if (!md.find()) throw new DataFormatException(file, 0, (int) start + 1, "bad .npy header: no 'descr' entry in " + header.strip());
-        if (!mf.find()) throw new DataFormatException(file, 0, (int) start + 1, "bad .npy header: no 'fortran_order' entry in " + header.strip());
-        if (!ms.find()) throw new DataFormatException(file, 0, (int) start + 1, "bad .npy header: no 'shape' tuple in " + header.strip());
+        if (!md.find()) throw new DataFormatException(file, 0, (int) start + 1, "bad .npy header: expected a 'descr' entry in " + header.strip());
+        if (!mf.find()) throw new DataFormatException(file, 0, (int) start + 1, "bad .npy header: expected a 'fortran_order' entry in " + header.strip());
+        if (!ms.find()) throw new DataFormatException(file, 0, (int) start + 1, "bad .npy header: expected a 'shape' tuple in " + header.strip());
         String descr = md.group(1);
         if (descr.length() < 3) throw new DataFormatException(file, 0, (int) start + 1, "unknown dtype '" + descr + "', expected e.g. '<f4' or '<f8'");
         char endian = descr.charAt(0), kind = descr.charAt(1);

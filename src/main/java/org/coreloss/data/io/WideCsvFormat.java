@@ -64,7 +64,7 @@ public final class WideCsvFormat implements SpectraFormat {
             String id = hasIds ? f.get(0) : Integer.toString(n);
             if (id.isEmpty()) throw new DataFormatException(file, i + 1, 1, "empty id: expected a unique id");
             Integer dup = idLine.put(id, i + 1);
-            if (dup != null) throw new DataFormatException(file, i + 1, 1, "duplicate id '" + id + "' (first on line " + dup + ")");
+            if (dup != null) throw new DataFormatException(file, i + 1, 1, "duplicate id '" + id + "' (first on line " + dup + "): expected unique ids");
             ids.add(id);
             for (int j = 0; j < c; j++) {
                 double v = TextInput.parseFinite(f.get(j + off), file, i + 1, j + off + 1, "an intensity");

@@ -10,10 +10,11 @@ import java.util.Map;
 /**
  * A parsed XDI 1.0 file (https://github.com/XraySpectroscopy/XAS-Data-Interchange): header fields
  * ({@code Family.key -> value}, e.g. {@code Element.symbol}), column names (lower case, first word of
- * {@code Column.N}; units dropped), column units, user comments, and the data table (rows x columns).
+ * {@code Column.N}; units dropped), column units, user comments, the data table (rows x columns) and
+ * the 1-based file line of each data row.
  */
 public record XdiFile(Path file, String version, Map<String, String> fields, List<String> columns,
-                      List<String> units, String comments, double[][] data) {
+                      List<String> units, String comments, double[][] data, long[] dataLines) {
     public XdiFile {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         columns = List.copyOf(columns);
@@ -32,6 +33,9 @@ public record XdiFile(Path file, String version, Map<String, String> fields, Lis
         for (int i = 0; i < v.length; i++) v[i] = data[i][column];
         return v;
     }
+
+    /** File line (1-based) of data row {@code row} (0-based). */
+    public long line(int row) { return dataLines[row]; }
 
     public String field(String key) { return fields.getOrDefault(key, ""); }
 }

@@ -105,12 +105,15 @@ public final class XdiFormat implements SpectraFormat {
             names.add(c[0]);
             units.add(c[1]);
         }
-        XdiFile x = new XdiFile(file, version, fields, names, units, comments.toString(), rows.toArray(new double[0][]));
+        long[] lineArr = rowLines.stream().mapToLong(Long::longValue).toArray();
+        XdiFile x = new XdiFile(file, version, fields, names, units, comments.toString(), rows.toArray(new double[0][]), lineArr);
         // check energies here so that errors carry the line
         int ec = x.column("energy");
         if (ec >= 0) {
             double[] e = x.values(ec);
-            Grids.of(e, file, rowLines.stream().mapToLong(Long::longValue).toArray(), null);
+            int[] cols1 = new int[e.length];
+            java.util.Arrays.fill(cols1, ec + 1);
+            Grids.of(e, file, lineArr, cols1);
         }
         return x;
     }
@@ -141,7 +144,7 @@ public final class XdiFormat implements SpectraFormat {
                 need(file, i0, "i0", x); need(file, it, "itrans", x);
                 for (int r = 0; r < mu.length; r++) {
                     double a = x.data()[r][i0], b = x.data()[r][it];
-                    if (!(a > 0) || !(b > 0)) throw new DataFormatException(file, 0, it + 1, "data row " + (r + 1) + ": i0 = " + a + ", itrans = " + b + ": expected both > 0 for ln(i0/itrans)");
+                    if (!(a > 0) || !(b > 0)) throw new DataFormatException(file, x.line(r), (b > 0 ? i0 : it) + 1, "data row " + (r + 1) + ": i0 = " + a + ", itrans = " + b + ": expected both > 0 for ln(i0/itrans)");
                     mu[r] = Math.log(a / b);
                 }
                 formula = "ln(i0/itrans)";
@@ -150,7 +153,7 @@ public final class XdiFormat implements SpectraFormat {
                 need(file, i0, "i0", x); need(file, iflu, "ifluor", x);
                 for (int r = 0; r < mu.length; r++) {
                     double a = x.data()[r][i0];
-                    if (a == 0) throw new DataFormatException(file, 0, i0 + 1, "data row " + (r + 1) + ": i0 = 0: expected i0 != 0 for ifluor/i0");
+                    if (a == 0) throw new DataFormatException(file, x.line(r), i0 + 1, "data row " + (r + 1) + ": i0 = 0: expected i0 != 0 for ifluor/i0");
                     mu[r] = x.data()[r][iflu] / a;
                 }
                 formula = "ifluor/i0";

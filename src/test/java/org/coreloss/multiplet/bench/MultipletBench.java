@@ -126,6 +126,22 @@ public final class MultipletBench {
         System.out.printf(Locale.ROOT, "BENCH multiplet_dense_complex_ms_Fe4+ %.1f ms%n", median(td));
         System.out.printf(Locale.ROOT, "BENCH multiplet_speedup_vs_dense_d4 %.1f x%n", median(td) / median(tb));
         System.out.printf(Locale.ROOT, "BENCH multiplet_speedup_vs_dense_d4_cpu %.1f x%n", median(cd) / median(cb));
+        // blocking alone: dense real (same factored real solver, one 1512 block, no time-reversal pairing)
+        MultipletEngine denseReal = new MultipletEngine(MultipletEngine.Options.defaults().withSolver(Solver.DENSE_REAL).withCacheSize(0));
+        denseReal.prepare(d4);
+        denseReal.spectrum(d4, table1(rnd));
+        double[] cr = new double[reps], cb2 = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            MultipletParameters p = table1(rnd);
+            long a = TB.getCurrentThreadCpuTime();
+            denseReal.spectrum(d4, p);
+            long b = TB.getCurrentThreadCpuTime();
+            for (int k = 0; k < 3; k++) blocked.spectrum(d4, p);
+            long c = TB.getCurrentThreadCpuTime();
+            cr[i] = (b - a) / 1e6;
+            cb2[i] = (c - b) / 3e6;
+        }
+        System.out.printf(Locale.ROOT, "BENCH multiplet_speedup_vs_dense_real_d4_cpu %.1f x%n", median(cr) / median(cb2));
         System.err.println("native real LAPACK healthy: " + realLapackHealthy());
     }
 }

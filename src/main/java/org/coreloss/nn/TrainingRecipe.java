@@ -1,0 +1,150 @@
+package org.coreloss.nn;
+
+import org.coreloss.data.SpectraDataset;
+import org.coreloss.progress.ProgressListener;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+
+/**
+ * The small argument surface shared by {@code %train} and {@code coreloss train}: a kind (regressor,
+ * classifier, generator) and {@code --key value} options, turned into specs and {@link TrainingOptions}
+ * and run on a {@link SpectraDataset}. See {@link #USAGE}.
+ */
+public record TrainingRecipe(String kind, List<String> targets, String label, List<String> params, List<String> scalars,
+                             List<Integer> hidden, double dropout, double l2, NetworkSpec.Loss loss,
+                             GeneratorSpec.Arch arch, int layers, Integer units, Integer kernel, int degree, Double splitEv,
+                             boolean paper, double validationFraction, int epochs, int batch, Double learningRate,
+                             double lrDecay, int patience, long seed, Path checkpoints) {
+
+    public static final String USAGE =
+            "regressor  --targets A,B [--scalars S,..] [--hidden 256,256] [--dropout 0.5] [--l2 0] [--loss mae|mse]" + "\n" +
+            "classifier --label COLUMN [--hidden 64] [--dropout 0.5] [--l2 0]" + "\n" +
+            "generator  [--params P,..(default: all numeric columns)] [--degree 3] [--arch dnn|cnn|tcnn|lcnn] [--layers 5]" + "\n" +
+            "           [--units N] [--kernel K] [--split-ev E (L3/L2 split at energy E)] [--paper (seed 003 sizes)]" + "\n" +
+            "common:    [--val 0.2] [--epochs 100] [--batch 64|256] [--lr 1e-3|1e-4] [--lr-decay 1] [--patience 20]" + "\n" +
+            "           [--seed 1] [--checkpoints DIR]";
+
+    public TrainingRecipe {
+        if (!List.of("regressor", "classifier", "generator").contains(kind)) {
+            throw new IllegalArgumentException("kind '" + kind + "', expected regressor, classifier or generator");
+        }
+        if (kind.equals("regressor") && targets.isEmpty()) throw new IllegalArgumentException("regressor: --targets is required");
+        if (kind.equals("classifier") && label == null) throw new IllegalArgumentException("classifier: --label is required");
+        if (!(validationFraction >= 0 && validationFraction < 1)) throw new IllegalArgumentException("--val " + validationFraction + ", expected in [0, 1)");
+        if (degree < 0 || degree > 6) throw new IllegalArgumentException("--degree " + degree + ", expected 0..6");
+    }
+
+    /** Parses {@code kind --key value ...}; unknown options and bad numbers are errors naming the option. */
+    public static TrainingRecipe parse(List<String> args) {
+        if (args.isEmpty()) throw new IllegalArgumentException("expected regressor, classifier or generator, then options:\n" + USAGE);
+        String kind = args.get(0);
+        List<String> targets = List.of(), params = List.of(), scalars = List.of();
+        List<Integer> hidden = null;
+        String label = null;
+        double dropout = 0.5, l2 = 0, val = 0.2, decay = 1;
+        NetworkSpec.Loss loss = NetworkSpec.Loss.MAE;
+        GeneratorSpec.Arch arch = GeneratorSpec.Arch.DNN;
+        int layers = 5, degree = kind.equals("generator") ? 3 : 0, epochs = 100, batch = kind.equals("generator") ? 256 : 64, patience = 20;
+        Integer units = null, kernel = null;
+        Double split = null, lr = null;
+        boolean paper = false;
+        long seed = 1;
+        Path cp = null;
+        for (int i = 1; i < args.size(); i++) {
+            String k = args.get(i);
+            if (k.equals("--paper")) { paper = true; continue; }
+            if (!k.startsWith("--")) throw new IllegalArgumentException("unexpected argument '" + k + "'; options:\n" + USAGE);
+            if (i + 1 >= args.size()) throw new IllegalArgumentException(k + ": expected a value");
+            String v = args.get(++i);
+            switch (k) {
+                case "--targets" -> targets = list(v);
+                case "--label" -> label = v;
+                case "--params" -> params = list(v);
+                case "--scalars" -> scalars = list(v);
+                case "--hidden" -> hidden = list(v).stream().map(s -> intArg(k, s)).toList();
+                case "--dropout" -> dropout = num(k, v);
+                case "--l2" -> l2 = num(k, v);
+                case "--loss" -> loss = switch (v.toLowerCase(Locale.ROOT)) {
+                    case "mae" -> NetworkSpec.Loss.MAE;
+                    case "mse" -> NetworkSpec.Loss.MSE;
+                    default -> throw new IllegalArgumentException("--loss " + v + ", expected mae or mse");
+                };
+                case "--arch" -> {
+                    try { arch = GeneratorSpec.Arch.valueOf(v.toUpperCase(Locale.ROOT)); }
+                    catch (IllegalArgumentException e) { throw new IllegalArgumentException("--arch " + v + ", expected dnn, cnn, tcnn or lcnn"); }
+                }
+                case "--layers" -> layers = intArg(k, v);
+                case "--units" -> units = intArg(k, v);
+                case "--kernel" -> kernel = intArg(k, v);
+                case "--degree" -> degree = intArg(k, v);
+                case "--split-ev" -> split = num(k, v);
+                case "--val" -> val = num(k, v);
+                case "--epochs" -> epochs = intArg(k, v);
+                case "--batch" -> batch = intArg(k, v);
+                case "--lr" -> lr = num(k, v);
+                case "--lr-decay" -> decay = num(k, v);
+                case "--patience" -> patience = intArg(k, v);
+                case "--seed" -> seed = (long) num(k, v);
+                case "--checkpoints" -> cp = Path.of(v);
+                default -> throw new IllegalArgumentException("unknown option " + k + "; options:\n" + USAGE);
+            }
+        }
+        if (hidden == null) hidden = kind.equals("classifier") ? List.of(64) : List.of(256, 256);
+        return new TrainingRecipe(kind, targets, label, params, scalars, hidden, dropout, l2, loss, arch, layers, units, kernel,
+                degree, split, paper, val, epochs, batch, lr, decay, patience, seed, cp);
+    }
+
+    /** Training options of this recipe. */
+    public TrainingOptions options() {
+        double rate = learningRate != null ? learningRate : kind.equals("generator") ? 1e-4 : 1e-3;
+        return new TrainingOptions(epochs, batch, rate, lrDecay, patience, seed, checkpoints, 1);
+    }
+
+    /** Splits {@code ds} (seeded), builds the spec for its sizes and trains. */
+    public TrainingResult run(SpectraDataset ds, ProgressListener listener) {
+        SpectraDataset[] tv = DatasetTraining.split(ds, validationFraction, seed);
+        SpectraDataset train = tv[0], val = tv[1];
+        switch (kind) {
+            case "regressor" -> {
+                RegressorSpec spec = new RegressorSpec(ds.channels(), scalars.size(), hidden, dropout, l2, targets.size(),
+                        RegressorSpec.Head.LINEAR, loss);
+                return DatasetTraining.regressor(train, val, targets, scalars, spec, options(), listener);
+            }
+            case "classifier" -> {
+                int classes = (int) Arrays.stream(ds.labelAsString(label)).distinct().count();
+                RegressorSpec spec = RegressorSpec.classifier(ds.channels(), hidden, dropout, l2, classes);
+                return DatasetTraining.classifier(train, val, label, spec, options(), listener);
+            }
+            default -> {
+                List<String> p = params.isEmpty() ? ds.numericColumnNames() : params;
+                int in = DatasetTraining.inputSize(p.size(), degree);
+                int splitChannel = splitEv == null ? 0 : DatasetTraining.channelAt(ds.grid(), splitEv);
+                GeneratorSpec base = paper ? GeneratorSpec.paper(in, arch, layers, ds.channels(), splitChannel)
+                        : GeneratorSpec.cpuDefault(in, arch, layers, ds.channels(), splitChannel);
+                GeneratorSpec spec = new GeneratorSpec(in, arch, base.pre1(), base.pre2(), layers,
+                        units != null ? units : base.units(), kernel != null ? kernel : base.kernelSize(), ds.channels(), splitChannel);
+                return DatasetTraining.generator(train, val, p, degree, spec, options(), listener);
+            }
+        }
+    }
+
+    private static List<String> list(String v) {
+        List<String> out = new ArrayList<>();
+        for (String s : v.split(",")) if (!s.isBlank()) out.add(s.trim());
+        return List.copyOf(out);
+    }
+
+    private static double num(String k, String v) {
+        try { return Double.parseDouble(v); } catch (NumberFormatException e) { throw new IllegalArgumentException(k + ": '" + v + "' is not a number"); }
+    }
+
+    private static int intArg(String k, String v) {
+        try { return Integer.parseInt(v.trim()); } catch (NumberFormatException e) { throw new IllegalArgumentException(k + ": '" + v + "' is not an integer"); }
+    }
+
+}

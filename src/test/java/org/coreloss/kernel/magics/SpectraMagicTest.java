@@ -1,0 +1,91 @@
+package org.coreloss.kernel.magics;
+
+import org.coreloss.data.SpectraDataset;
+import org.coreloss.data.io.SpectraIO;
+import org.coreloss.display.DisplayRegistry;
+import org.coreloss.display.MimeBundle;
+import org.coreloss.display.SpectraInfo;
+import org.coreloss.kernel.magic.MagicContext;
+import org.coreloss.kernel.magic.MagicException;
+import org.coreloss.spectrum.EnergyGrid;
+import org.coreloss.spectrum.SpectrumMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SpectraMagicTest {
+    /** A fake notebook: variables in a map, fixed working directory. */
+    static final class FakeContext implements MagicContext {
+        final Map<String, Object> vars = new HashMap<>();
+        final Map<String, Class<?>> types = new HashMap<>();
+        final Path wd;
+        FakeContext(Path wd) { this.wd = wd; }
+        @Override public <T> void setVariable(String name, Class<T> type, T value) { vars.put(name, value); types.put(name, type); }
+        @Override public Object getVariable(String name) {
+            if (!vars.containsKey(name)) throw new MagicException("no variable " + name);
+            return vars.get(name);
+        }
+        @Override public Object eval(String javaCode) { throw new UnsupportedOperationException(); }
+        @Override public String display(Object obj) { return "d1"; }
+        @Override public void updateDisplay(String displayId, Object obj) {}
+        @Override public Path workingDirectory() { return wd; }
+        @Override public boolean isInterrupted() { return false; }
+    }
+
+    @Test
+    void loadsBundledAndFileDatasetsIntoVariables(@TempDir Path dir) throws Exception {
+        FakeContext ctx = new FakeContext(dir);
+        SpectraMagic m = new SpectraMagic();
+        Object r = m.execute(ctx, List.of("load", "xdi-measured"), null);
+        assertInstanceOf(SpectraDataset.class, r);
+        assertSame(r, ctx.vars.get("xdi_measured"));
+        assertEquals(SpectraDataset.class, ctx.types.get("xdi_measured"));
+        SpectraDataset small = SpectraDataset.of("small", SpectrumMatrix.of(EnergyGrid.uniform(0, 2, 3), new float[][]{{1, 2, 3}, {3, 2, 1}}));
+        SpectraIO.write(small, dir.resolve("my-set.csv"));
+        m.execute(ctx, List.of("load", "my-set.csv", "--as", "mine"), null);
+        assertArrayEquals(small.spectra().rawData(), ((SpectraDataset) ctx.vars.get("mine")).spectra().rawData());
+        m.execute(ctx, List.of("load", "my-set.csv"), null);
+        assertTrue(ctx.vars.containsKey("my_set"));
+    }
+
+    @Test
+    void infoReturnsSummaryAndPlot(@TempDir Path dir) throws Exception {
+        FakeContext ctx = new FakeContext(dir);
+        SpectraMagic m = new SpectraMagic();
+        m.execute(ctx, List.of("load", "xdi-measured", "--as", "x"), null);
+        Object r = m.execute(ctx, List.of("info", "x", "--max", "5"), null);
+        SpectraInfo info = assertInstanceOf(SpectraInfo.class, r);
+        assertEquals(5, info.maxSpectra());
+        MimeBundle b = DisplayRegistry.withProviders(getClass().getClassLoader()).render(info).orElseThrow();
+        assertTrue(b.get(MimeBundle.TEXT_HTML).contains("<table"));
+        assertTrue(b.get(MimeBundle.TEXT_HTML).contains("data:image/png;base64,"));
+        byte[] png = java.util.Base64.getDecoder().decode(b.get(MimeBundle.IMAGE_PNG));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        assertInstanceOf(Table.class, m.execute(ctx, List.of("list"), null));
+    }
+
+    @Test
+    void userErrorsAreMagicExceptionsWithHelpfulMessages(@TempDir Path dir) throws Exception {
+        FakeContext ctx = new FakeContext(dir);
+        SpectraMagic m = new SpectraMagic();
+        var e = assertThrows(MagicException.class, () -> m.execute(ctx, List.of("load", "no-such-thing"), null));
+        assertTrue(e.getMessage().contains("s-k-seidler"), e.getMessage());
+        java.nio.file.Files.writeString(dir.resolve("bad.csv"), "id,1.0,2.0\na,1\n");
+        e = assertThrows(MagicException.class, () -> m.execute(ctx, List.of("load", "bad.csv"), null));
+        assertTrue(e.getMessage().contains("bad.csv") && e.getMessage().contains("line 2"), e.getMessage());
+        ctx.vars.put("notData", "hello");
+        e = assertThrows(MagicException.class, () -> m.execute(ctx, List.of("info", "notData"), null));
+        assertTrue(e.getMessage().contains("expected a SpectraDataset"));
+        assertThrows(MagicException.class, () -> m.execute(ctx, List.of("frobnicate"), null));
+        assertThrows(MagicException.class, () -> m.execute(ctx, List.of("load", "xdi-measured", "--as", "1bad"), null));
+        assertEquals("s_k_seidler", SpectraMagic.variableName("s-k-seidler"));
+    }
+}

@@ -1,0 +1,76 @@
+package org.coreloss.kernel.magics;
+
+import org.coreloss.data.SpectraDataset;
+import org.coreloss.kernel.magic.MagicException;
+import org.coreloss.nn.TrainedModel;
+import org.coreloss.plot.Figure;
+import org.coreloss.spectrum.EnergyGrid;
+import org.coreloss.spectrum.SpectrumMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TrainMagicTest {
+    static class Ctx implements org.coreloss.kernel.magic.MagicContext {
+        final java.util.Map<String, Object> vars = new java.util.HashMap<>();
+        final List<Object> shown = new ArrayList<>();
+        final Path dir;
+        Ctx(Path dir) { this.dir = dir; }
+        public <T> void setVariable(String name, Class<T> type, T value) { vars.put(name, value); }
+        public Object getVariable(String name) {
+            if (!vars.containsKey(name)) throw new MagicException("no variable " + name);
+            return vars.get(name);
+        }
+        public Object eval(String javaCode) { throw new UnsupportedOperationException(); }
+        public String display(Object obj) { shown.add(obj); return "d" + shown.size(); }
+        public void updateDisplay(String displayId, Object obj) { shown.add(obj); }
+        public Path workingDirectory() { return dir; }
+        public boolean isInterrupted() { return false; }
+    }
+
+    /** Peaks at centre c (eV) on a 16-channel grid; label column centre_eV. */
+    static SpectraDataset peaks(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[][] s = new float[n][16];
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = 4 + 8 * r.nextDouble();
+            for (int j = 0; j < 16; j++) s[i][j] = (float) Math.exp(-0.5 * (j - c[i]) * (j - c[i]) / 4);
+        }
+        return SpectraDataset.of("peaks", SpectrumMatrix.of(EnergyGrid.uniform(0, 15, 16), s)).withColumn("centre_eV", c);
+    }
+
+    @Test
+    void trainThenPredictThroughMagics(@TempDir Path dir) throws Exception {
+        Ctx ctx = new Ctx(dir);
+        List<Object> shown = ctx.shown;
+        ctx.vars.put("ds", peaks(60, 1));
+        Object msg = new TrainMagic().execute(ctx, List.of("regressor", "ds", "--targets", "centre_eV", "--hidden", "8",
+                "--epochs", "3", "--batch", "16", "--as", "m", "--save", "m1"), null);
+        assertTrue(msg.toString().contains("m = TrainedModel"), msg.toString());
+        assertInstanceOf(TrainedModel.class, ctx.vars.get("m"));
+        assertTrue(Files.isRegularFile(dir.resolve("m1.zip")) && Files.isRegularFile(dir.resolve("m1.json")));
+        assertTrue(shown.stream().anyMatch(o -> o instanceof Figure), "loss curve shown");
+        SpectraDataset p = (SpectraDataset) new PredictMagic().execute(ctx, List.of("m1.zip", "ds", "--as", "p"), null);
+        assertTrue(p.hasColumn("pred_centre_eV"));
+        assertSame(p, ctx.vars.get("p"));
+    }
+
+    @Test
+    void badArgumentsAreUserErrors(@TempDir Path dir) throws Exception {
+        Ctx ctx = new Ctx(dir);
+        ctx.vars.put("ds", peaks(10, 2));
+        MagicException e = assertThrows(MagicException.class, () -> new TrainMagic().execute(ctx, List.of("regressor", "ds", "--epochs", "x"), null));
+        assertTrue(e.getMessage().contains("--epochs"));
+        e = assertThrows(MagicException.class, () -> new TrainMagic().execute(ctx, List.of("regressor", "nothing", "--targets", "a"), null));
+        assertTrue(e.getMessage().contains("nothing"));
+        assertTrue(new TrainMagic().execute(ctx, List.of("help"), null).toString().contains("--targets"));
+    }
+}
