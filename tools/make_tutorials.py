@@ -166,11 +166,11 @@ lines("broadening", "sigma versus FWHM", "E - onset (eV)", br)"""),
 
 Absolute intensities depend on the experiment (thickness, dose, detector). Common choices: scale to maximum 1
 (`Normalise.max()`), to unit area (`Normalise.area()`), or the XANES edge step (`Normalise.edgeStep(...)`:
-pre-edge line subtracted, post-edge level scaled to 1). The measured Fe K edge shows why edge-step is the
+pre-edge line subtracted, post-edge level at E0 = 0 scaled to 1). The measured Fe K edge shows why edge-step is the
 standard for experimental spectra: the raw values are offsets plus an arbitrary jump."""),
 ("code", """SpectraDataset fe = Datasets.load("xdi-measured").filter(r -> r.getString("element").equals("Fe"));
 Map<String, double[][]> raw = new LinkedHashMap<>(), norm = new LinkedHashMap<>();
-SpectraDataset feNorm = Normalise.edgeStep(-20, -5, 30, 60).apply(fe);
+SpectraDataset feNorm = Normalise.edgeStep(-20, -5, 30, 60, 0.0).apply(fe);
 for (int i = 0; i < fe.size(); i++) {
     raw.put(fe.id(i), new double[][]{fe.grid().energiesEv(), fe.spectra().rowAsDouble(i)});
     norm.put(fe.id(i), new double[][]{fe.grid().energiesEv(), feNorm.spectra().rowAsDouble(i)});
