@@ -138,7 +138,14 @@ for (var e : confusions.entrySet()) {
     List<Number[]> cells = new ArrayList<>();
     for (int i = 0; i < classes.size(); i++) for (int j = 0; j < classes.size(); j++) cells.add(new Number[]{j, i, e.getValue()[i][j]});
     h.addSeries("count", classes, classes, cells);
+    h.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    h.getStyler().setChartTitleFont(PaperTheme.TITLE_FONT);
+    h.getStyler().setAxisTickLabelsFont(PaperTheme.TICK_FONT);
+    h.getStyler().setAxisTitleFont(PaperTheme.AXIS_TITLE_FONT);
+    h.getStyler().setAnnotationTextFont(PaperTheme.LEGEND_FONT);
+    h.getStyler().setLegendVisible(false);
     h.getStyler().setShowValue(true);
+    h.getStyler().setXAxisLabelRotation(45);
     h.getStyler().setMin(0);
     h.getStyler().setRangeColors(new java.awt.Color[]{java.awt.Color.WHITE, PaperTheme.BLUE});
     charts.add(h);

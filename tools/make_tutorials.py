@@ -23,8 +23,10 @@ long t0 = System.nanoTime();
 // a line chart of named curves {energies, intensities}, saved as SVG under FIG
 Figure lines(String file, String title, String xLabel, Map<String, double[][]> curves) {
     XYChart c = new XYChartBuilder().width(600).height(380).title(title).xAxisTitle(xLabel).yAxisTitle("intensity (arb. units)").build();
+    PaperTheme.apply(c);
     c.getStyler().setMarkerSize(0);
-    curves.forEach((k, v) -> c.addSeries(k, v[0], v[1]));
+    c.getStyler().setXAxisDecimalPattern("0.#");
+    curves.forEach((k, v) -> c.addSeries(k, v[0], v[1]).setLineWidth(0.8f));
     Figure f = Figure.single(file, PaperSize.SINGLE_COLUMN, c, Map.of());
     Figures.save(f, FIG.resolve(file + ".svg"));
     return f;
