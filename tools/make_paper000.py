@@ -192,6 +192,16 @@ for (var e : parity.entrySet()) {
 }
 display(parityFigures.get(0));
 parityFigures.get(2)""")
+md("""## Readers for the QM9 carbon K-edge databases (for users who have the files)
+
+Seed 000's labels are the QM9 properties. `Qm9Xyz.readFolder` reads the published `dsgdb9nsd_NNNNNN.xyz` files
+(Ramakrishnan et al., Sci. Data 2014) into a table (index, atom and carbon counts, SMILES, 15 properties with units
+in the column names: gap in Hartree, internal energy U in Hartree, ...), to be joined to C K-edge spectra by
+molecule index. Below it reads the two small hand-made test fixtures in that layout; point it at your own
+folder. The spectra files of the C K-edge QM9 databases are not read (no documented layout found, see
+`docs/paper-000.md`): load them with the generic readers in `org.coreloss.data.io`.""")
+code("""tech.tablesaw.api.Table qm9 = org.coreloss.data.io.Qm9Xyz.readFolder(root.resolve("src/test/resources/qm9"));
+qm9.selectColumns("id", "qm9_index", "n_carbon", "smiles", "gap_Ha", "U_Ha")""")
 md("""Reading the parity plots: grey points are training compounds, coloured ones the held-out test fold; points on
 the diagonal are perfect. Because the labels take only three values, each column of points is one oxidation
 state and its vertical spread is the prediction error.
