@@ -106,6 +106,20 @@ public final class GridSearch {
         return t.sortAscendingOn("cv_loss");
     }
 
+    /**
+     * {@link #run} on a dataset: inputs are the spectra followed by {@code scalarInputs} columns, targets the
+     * named columns; {@code base} must have the matching channel, scalar-input and output counts.
+     */
+    public static Table run(RegressorSpec base, org.coreloss.data.SpectraDataset ds, List<String> targets, List<String> scalarInputs,
+                            Grid grid, int folds, TrainingOptions options, ProgressListener listener) {
+        if (base.spectrumChannels() != ds.channels() || base.scalarInputs() != scalarInputs.size() || base.outputs() != targets.size()) {
+            throw new IllegalArgumentException("base spec (" + base.spectrumChannels() + " channels, " + base.scalarInputs() + " scalars, "
+                    + base.outputs() + " outputs) does not match dataset " + ds.name() + " (" + ds.channels() + " channels, "
+                    + scalarInputs.size() + " scalars, " + targets.size() + " targets)");
+        }
+        return run(base, DatasetTraining.inputs(ds, scalarInputs), DatasetTraining.columns(ds, targets), grid, folds, options, listener);
+    }
+
     /** The best row's spec (lowest cv_loss) built on {@code base}. */
     public static RegressorSpec best(RegressorSpec base, Table results) {
         if (results.rowCount() == 0) throw new IllegalArgumentException("results: empty grid-search table");

@@ -32,4 +32,16 @@ class GridSearchTest {
         assertTrue(t.doubleColumn("cv_loss").get(0) <= t.doubleColumn("cv_loss").get(3));
         assertEquals(32, GridSearch.best(base, t).hiddenWidths().get(0));
     }
+
+    @Test
+    void datasetOverloadChecksSizesAndRuns() {
+        Synthetic d = new Synthetic(40, 20, 31);
+        org.coreloss.data.SpectraDataset ds = DatasetTrainingTest.dataset(d, 20);
+        RegressorSpec base = new RegressorSpec(20, 0, List.of(4), 0.0, 0, 1, RegressorSpec.Head.LINEAR, NetworkSpec.Loss.MAE);
+        Table t = GridSearch.run(base, ds, List.of("centre_eV"), List.of(), new GridSearch.Grid(List.of(1), List.of(4), List.of(0.0)), 2,
+                TrainingOptions.defaults(1).withEpochs(1), null);
+        assertEquals(1, t.rowCount());
+        assertThrows(IllegalArgumentException.class, () -> GridSearch.run(base, ds, List.of("centre_eV", "height"), List.of(),
+                new GridSearch.Grid(List.of(1), List.of(4), List.of(0.0)), 2, TrainingOptions.defaults(1), null));
+    }
 }
