@@ -192,6 +192,9 @@ for (var e : parity.entrySet()) {
 }
 display(parityFigures.get(0));
 parityFigures.get(2)""")
+md("""Reading the parity plots: grey points are training compounds, coloured ones the held-out test fold; points on
+the diagonal are perfect. Because the labels take only three values, each column of points is one oxidation
+state and its vertical spread is the prediction error.""")
 md("""## Readers for the QM9 carbon K-edge databases (for users who have the files)
 
 Seed 000's labels are the QM9 properties. `Qm9Xyz.readFolder` reads the published `dsgdb9nsd_NNNNNN.xyz` files
@@ -202,11 +205,7 @@ folder. The spectra files of the C K-edge QM9 databases are not read (no documen
 `docs/paper-000.md`): load them with the generic readers in `org.coreloss.data.io`.""")
 code("""tech.tablesaw.api.Table qm9 = org.coreloss.data.io.Qm9Xyz.readFolder(root.resolve("src/test/resources/qm9"));
 qm9.selectColumns("id", "qm9_index", "n_carbon", "smiles", "gap_Ha", "U_Ha")""")
-md("""Reading the parity plots: grey points are training compounds, coloured ones the held-out test fold; points on
-the diagonal are perfect. Because the labels take only three values, each column of points is one oxidation
-state and its vertical spread is the prediction error.
-
-## Summary and run record""")
+md("""## Summary and run record""")
 code("""tech.tablesaw.api.Table summary = tech.tablesaw.api.Table.create("paper-000 (" + (quick ? "quick" : "full") + " mode, test fold)",
         tech.tablesaw.api.StringColumn.create("metric", results.keySet()),
         tech.tablesaw.api.DoubleColumn.create("value", results.values().stream().mapToDouble(Double::doubleValue).toArray()));
