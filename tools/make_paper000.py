@@ -47,6 +47,9 @@ Path root = Path.of("").toAbsolutePath();
 while (root.getParent() != null && !Files.exists(root.resolve("pom.xml"))) root = root.getParent();
 Path FIG = root.resolve("build/figures/paper-000-molecules");
 Files.createDirectories(FIG);
+// one native thread per ND4J operation: multi-threaded reductions are not bit-reproducible, and on a
+// small shared machine one thread is also faster (docs/nn.md)
+ComputeThreads.set(1);
 long t0 = System.nanoTime();
 FIG""")
 md("""## Data: XANES on the seed's 240-channel grid, XES descriptors
