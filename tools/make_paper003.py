@@ -59,22 +59,31 @@ List<String> PARAMS = List.of("dq_eV", "ds_eV", "dt_eV", "s1", "s2", "temperatur
 WORK"""
 
 # The per-ion generator (sLCNN at CPU size) shared by 02-architectures, 03-analysis and 04-comparison.
-MODEL = """int DEPTH = QUICK ? 2 : 7;                 // characteristic layers of the split LCNN (the paper: 7)
+MODEL = """int DEPTH = QUICK ? 2 : 7;                 // characteristic layers of the split generator (the paper: 7)
 int EPOCHS = QUICK ? 12 : 80;              // the paper: 80
+// Quick mode: small layers (pre-layers 64, 64; DNN 128 neurons; conv 4 filters of width 5) and a split DNN, because
+// DL4J's LocallyConnected1D runs through SameDiff and is ~15x slower than Conv1D on this CPU (2 epochs on 128 spectra:
+// 140 s). Full mode: GeneratorSpec.cpuDefault (pre-layers 260, 160; DNN 1000; conv 16 filters of width 9) and the
+// paper's split LCNN.
+GeneratorSpec.Arch SPLIT_ARCH = QUICK ? GeneratorSpec.Arch.DNN : GeneratorSpec.Arch.LCNN;
+String SPLIT_NAME = "s" + SPLIT_ARCH + "-" + DEPTH;
+GeneratorSpec sized(GeneratorSpec.Arch arch, int layers, int channels, int split) {
+    int in = DatasetTraining.inputSize(PARAMS.size(), 3);
+    return QUICK ? new GeneratorSpec(in, arch, 64, 64, layers, arch == GeneratorSpec.Arch.DNN ? 128 : 4, 5, channels, split)
+                 : GeneratorSpec.cpuDefault(in, arch, layers, channels, split);
+}
 /** First L2 channel: the Lorentzian switch zeta2p/4 on the relative axis (between L3 and L2). */
 int splitChannel(String ion, EnergyGrid grid) { return DatasetTraining.channelAt(grid, Ions.get(ion).zeta2pEv() / 4.0); }
-GeneratorSpec slcnn(String ion, EnergyGrid grid, int layers) {
-    return GeneratorSpec.cpuDefault(DatasetTraining.inputSize(PARAMS.size(), 3), GeneratorSpec.Arch.LCNN, layers, grid.size(), splitChannel(ion, grid));
-}
+GeneratorSpec splitNet(String ion, EnergyGrid grid, int layers) { return sized(SPLIT_ARCH, layers, grid.size(), splitChannel(ion, grid)); }
 TrainingOptions trainingOptions(int epochs, int batch) {
     return TrainingOptions.defaults(SEED).withEpochs(epochs).withBatchSize(batch).withLearningRate(1e-3, 0.97).withPatience(epochs);
 }
-Path modelBase(String ion) { return WORK.resolve("models").resolve((QUICK ? "quick-" : "full-") + ion + "-slcnn" + DEPTH); }
-/** The ion's split-LCNN generator: loaded when 02-architectures saved it, else trained here (same recipe). */
+Path modelBase(String ion) { return WORK.resolve("models").resolve((QUICK ? "quick-" : "full-") + ion + "-" + SPLIT_NAME); }
+/** The ion's split generator: loaded when 02-architectures saved it, else trained here (same recipe). */
 TrainedModel generatorFor(String ion) throws Exception {
     if (Files.exists(Path.of(modelBase(ion) + ".zip"))) return ModelFiles.load(modelBase(ion));
     SpectraDataset[] tv = DatasetTraining.split(database(ion, Preset.D4H, N_TRAIN, SEED), 0.2, SEED);
-    TrainingResult r = DatasetTraining.generator(tv[0], tv[1], PARAMS, 3, slcnn(ion, tv[0].grid(), DEPTH),
+    TrainingResult r = DatasetTraining.generator(tv[0], tv[1], PARAMS, 3, splitNet(ion, tv[0].grid(), DEPTH),
             trainingOptions(EPOCHS, QUICK ? 32 : 256), progress());
     ModelFiles.save(r.model(), modelBase(ion));
     return r.model();
@@ -201,10 +210,13 @@ paper's FES) through two dense pre-layers (260, 160) and *L* characteristic laye
 split network (sLCNN) has one sub-network for L3 and one for L2 (`org.coreloss.nn.GeneratorSpec`). Loss:
 MSE, optimiser RMSProp, as in the paper.
 
-**CPU sizes.** The paper trained on a GPU with 165 filters of width 25 and 32k–320k Ni2+ spectra. Here
-conv kinds use 16 filters of width 9 (`GeneratorSpec.cpuDefault`), DNN layers keep 1000 neurons.
-* **Quick** (CI, ~2 min): Ni2+ only, 400 spectra, depths 1–2, sizes 100/200/320, a few epochs; the
-  per-ion table uses the four quick ions with 2-layer sLCNNs and 12 epochs. Numbers are *not* converged.
+**CPU sizes.** The paper trained on a GPU with 165 filters of width 25 and 32k–320k Ni2+ spectra. Full mode
+here uses `GeneratorSpec.cpuDefault` (conv kinds 16 filters of width 9, DNN layers 1000 neurons).
+* **Quick** (CI, ~2–3 min): Ni2+ only, 400 spectra, depths 1–2, sizes 100/320, 4 epochs, small layers
+  (pre-layers 64/64, DNN 128, conv 4 filters of width 5). **LCNN is left out of quick mode** and the split
+  network is a split DNN (sDNN): DL4J's LocallyConnected1D runs through SameDiff and took 140 s for 2 epochs
+  on 128 spectra on this loaded 2-core machine (Conv1D: 10 s). The per-ion table uses the four quick ions
+  with 2-layer sDNNs and 12 epochs. Quick numbers are *not* converged and not comparable to the paper.
 * **Full** (documented, not run in CI): Ni2+ 32,000 spectra (~1 min to simulate), depths 1–5, sizes
   4k–25.6k, 40 epochs; 22 ions × sLCNN-7 × 80 epochs on 3,200 training spectra each: roughly 4–6 hours on 2 cores.""",
     SEED_CELL, IMPORTS, SETUP, MODEL,
@@ -213,12 +225,13 @@ conv kinds use 16 filters of width 9 (`GeneratorSpec.cpuDefault`), DNN layers ke
 SpectraDataset ni = database("Ni2+", Preset.D4H, N_ARCH, SEED + 100);
 SpectraDataset[] ntv = DatasetTraining.split(ni, 0.2, SEED);
 int[] DEPTHS = QUICK ? new int[] {1, 2} : new int[] {1, 2, 3, 4, 5};
-int[] SIZES = QUICK ? new int[] {100, 200, 320} : new int[] {4000, 8000, 16000, 25600};
+int[] SIZES = QUICK ? new int[] {100, 320} : new int[] {4000, 8000, 16000, 25600};
 int ARCH_EPOCHS = QUICK ? 4 : 40, ARCH_BATCH = QUICK ? 32 : 256;
-List<String> KINDS = List.of("DNN", "CNN", "TCNN", "LCNN", "sLCNN");
+// quick: no LCNN (see the note above); the split network is then a split DNN
+List<String> KINDS = QUICK ? List.of("DNN", "CNN", "TCNN", "sDNN") : List.of("DNN", "CNN", "TCNN", "LCNN", "sLCNN");
 GeneratorSpec archSpec(String kind, int layers, EnergyGrid grid) {
-    if (kind.equals("sLCNN")) return slcnn("Ni2+", grid, layers);
-    return GeneratorSpec.cpuDefault(DatasetTraining.inputSize(PARAMS.size(), 3), GeneratorSpec.Arch.valueOf(kind), layers, grid.size(), 0);
+    if (kind.startsWith("s")) return sized(GeneratorSpec.Arch.valueOf(kind.substring(1)), layers, grid.size(), splitChannel("Ni2+", grid));
+    return sized(GeneratorSpec.Arch.valueOf(kind), layers, grid.size(), 0);
 }
 /** Best validation MSE of one network trained on the first n rows of the training split. */
 double validationMse(String kind, int layers, int n) {
@@ -264,7 +277,7 @@ for (String kind : KINDS) {
 fig3""",
     """MD:## Tables 2 and 3: sLCNN per ion, training and validation MSE [MAE]
 
-Each ion's database (notebook 1) is split 80:20 (seeded); the split LCNN is trained and saved to
+Each ion's database (notebook 1) is split 80:20 (seeded); the split network (sLCNN full, sDNN quick) is trained and saved to
 `build/paper-003/models/` for the analysis and comparison notebooks. Errors are on box-normalised spectra,
 averaged over all channels and spectra, as in the paper. The paper's values (360k spectra, sLCNN-7 with
 165 filters, 80 epochs, GPU) stand beside ours.""",
@@ -277,7 +290,7 @@ averaged over all channels and spectra, as in the paper. The paper's values (360
     }
     return new double[] {se / n, ae / n};
 }
-Table t23 = Table.create("tables 2 and 3: sLCNN-" + DEPTH + " (ours, " + (QUICK ? "quick" : "full") + ") vs sLCNN-7 (paper)",
+Table t23 = Table.create("tables 2 and 3: " + SPLIT_NAME + " (ours, " + (QUICK ? "quick" : "full") + ") vs sLCNN-7 (paper)",
     StringColumn.create("ion"), IntColumn.create("train spectra"), IntColumn.create("epochs"),
     DoubleColumn.create("train MSE"), DoubleColumn.create("train MAE"), DoubleColumn.create("val MSE"), DoubleColumn.create("val MAE"),
     DoubleColumn.create("paper train MSE"), DoubleColumn.create("paper train MAE"), DoubleColumn.create("paper val MSE"), DoubleColumn.create("paper val MAE"));
@@ -285,7 +298,7 @@ Map<String, TrainingResult> RESULTS = new LinkedHashMap<>();
 long tIons = System.nanoTime();
 for (String ion : IONS) {
     SpectraDataset[] tv = DatasetTraining.split(database(ion, Preset.D4H, N_TRAIN, SEED), 0.2, SEED);
-    TrainingResult r = DatasetTraining.generator(tv[0], tv[1], PARAMS, 3, slcnn(ion, tv[0].grid(), DEPTH),
+    TrainingResult r = DatasetTraining.generator(tv[0], tv[1], PARAMS, 3, splitNet(ion, tv[0].grid(), DEPTH),
             trainingOptions(EPOCHS, QUICK ? 32 : 256), progress());
     ModelFiles.save(r.model(), modelBase(ion));
     RESULTS.put(ion, r);
@@ -306,7 +319,7 @@ Figures.save(loss, FIG.resolve("tables23-loss-curves.svg"));
 loss""",
     """MD:## Run record""",
     record("paper003-02-architectures", """rec.option("arch_epochs", ARCH_EPOCHS).option("depths", Arrays.toString(DEPTHS)).option("sizes", Arrays.toString(SIZES))
-   .option("slcnn_depth", DEPTH).option("epochs", EPOCHS).dataset("Ni2+ architectures", ni.sha256());
+   .option("split_network", SPLIT_NAME).option("epochs", EPOCHS).dataset("Ni2+ architectures", ni.sha256());
 for (String kind : KINDS) rec.option("fig3a_" + kind, Arrays.toString(byDepth.get(kind))).option("fig3b_" + kind, Arrays.toString(bySize.get(kind)));
 for (Row row : t23) rec.option("val_mse_" + row.getString("ion"), row.getDouble("val MSE"));"""),
 ])
@@ -315,7 +328,7 @@ for (Row row : t23) rec.option("val_mse_" + row.getString("ion"), row.getDouble(
 nb("03-analysis.ipynb", [
     """MD:# Seed 003 · 3 · Test analysis: SE intervals, peak misfits, L3/L2, correlations, Oh and C4v
 
-For every ion the split-LCNN generator of notebook 2 (loaded from `build/paper-003/models/`, or trained
+For every ion the split generator of notebook 2 (sLCNN in full mode, sDNN in quick mode) (loaded from `build/paper-003/models/`, or trained
 here with the same recipe if missing) predicts fresh test spectra that were never used in training:
 
 * **D4h** test set (Table 1 ranges, another seed): SE and its intervals I1…I7 (figure 4); maximal peak
@@ -505,7 +518,7 @@ vsQuanty""",
 
 Both produce the same thing: a box-normalised 501-channel spectrum from the nine Table-1 parameters.
 The engine is timed on fresh uniform D4h parameters (no cache hits: every spectrum is a new
-Hamiltonian), single thread and all threads; the generator (the ion's split LCNN at CPU size) is timed on
+Hamiltonian), single thread and all threads; the generator (the ion's split network of notebook 2: sLCNN at CPU size in full mode, the small sDNN in quick mode) is timed on
 the same parameters in one batch, after a warm-up call. The paper reported "a few seconds" for 10,000
 spectra per ion on a GPU against "days to weeks" for Quanty on a multicore CPU (no per-spectrum numbers).""",
     """int N_ENGINE = QUICK ? 8 : 100, N_NET = QUICK ? 2000 : 10000;
@@ -549,7 +562,7 @@ double[] idx = new double[IONS.size()];
 double[] engMs = new double[IONS.size()], netMs = new double[IONS.size()];
 for (int k = 0; k < IONS.size(); k++) { idx[k] = k + 1; engMs[k] = 1000 / speed.doubleColumn(1).get(k); netMs[k] = 1000 / speed.doubleColumn(3).get(k); }
 perSpectrum.put("multiplet engine (1 thread)", engMs);
-perSpectrum.put("sLCNN generator (batch)", netMs);
+perSpectrum.put(SPLIT_NAME + " generator (batch)", netMs);
 Figure sp = Plots.series("ms per spectrum; ions " + IONS, "ion index", "ms per spectrum", idx, perSpectrum, true);
 Figures.save(sp, FIG.resolve("speed.svg"));
 sp""",
