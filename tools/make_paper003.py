@@ -60,7 +60,7 @@ WORK"""
 
 # The per-ion generator (sLCNN at CPU size) shared by 02-architectures, 03-analysis and 04-comparison.
 MODEL = """int DEPTH = QUICK ? 2 : 7;                 // characteristic layers of the split generator (the paper: 7)
-int EPOCHS = QUICK ? 12 : 80;              // the paper: 80
+int EPOCHS = QUICK ? 8 : 80;              // the paper: 80
 // Quick mode: small layers (pre-layers 64, 64; DNN 128 neurons; conv 4 filters of width 5) and a split DNN, because
 // DL4J's LocallyConnected1D runs through SameDiff and is ~15x slower than Conv1D on this CPU (2 epochs on 128 spectra:
 // 140 s). Full mode: GeneratorSpec.cpuDefault (pre-layers 260, 160; DNN 1000; conv 16 filters of width 9) and the
@@ -212,21 +212,21 @@ MSE, optimiser RMSProp, as in the paper.
 
 **CPU sizes.** The paper trained on a GPU with 165 filters of width 25 and 32k–320k Ni2+ spectra. Full mode
 here uses `GeneratorSpec.cpuDefault` (conv kinds 16 filters of width 9, DNN layers 1000 neurons).
-* **Quick** (CI, ~2–3 min): Ni2+ only, 400 spectra, depths 1–2, sizes 100/320, 4 epochs, small layers
+* **Quick** (CI, ~2–3 min): Ni2+ only, 250 spectra, depths 1–2, sizes 80/200, 2 epochs, small layers
   (pre-layers 64/64, DNN 128, conv 4 filters of width 5). **LCNN is left out of quick mode** and the split
   network is a split DNN (sDNN): DL4J's LocallyConnected1D runs through SameDiff and took 140 s for 2 epochs
   on 128 spectra on this loaded 2-core machine (Conv1D: 10 s). The per-ion table uses the four quick ions
-  with 2-layer sDNNs and 12 epochs. Quick numbers are *not* converged and not comparable to the paper.
+  with 2-layer sDNNs and 8 epochs. Quick numbers are *not* converged and not comparable to the paper.
 * **Full** (documented, not run in CI): Ni2+ 32,000 spectra (~1 min to simulate), depths 1–5, sizes
   4k–25.6k, 40 epochs; 22 ions × sLCNN-7 × 80 epochs on 3,200 training spectra each: roughly 4–6 hours on 2 cores.""",
     SEED_CELL, IMPORTS, SETUP, MODEL,
     """MD:## Figure 3a, b: validation MSE against depth and against data size (Ni2+)""",
-    """int N_ARCH = QUICK ? 400 : 32000;
+    """int N_ARCH = QUICK ? 250 : 32000;
 SpectraDataset ni = database("Ni2+", Preset.D4H, N_ARCH, SEED + 100);
 SpectraDataset[] ntv = DatasetTraining.split(ni, 0.2, SEED);
 int[] DEPTHS = QUICK ? new int[] {1, 2} : new int[] {1, 2, 3, 4, 5};
-int[] SIZES = QUICK ? new int[] {100, 320} : new int[] {4000, 8000, 16000, 25600};
-int ARCH_EPOCHS = QUICK ? 4 : 40, ARCH_BATCH = QUICK ? 32 : 256;
+int[] SIZES = QUICK ? new int[] {80, 200} : new int[] {4000, 8000, 16000, 25600};
+int ARCH_EPOCHS = QUICK ? 2 : 40, ARCH_BATCH = QUICK ? 32 : 256;
 // quick: no LCNN (see the note above); the split network is then a split DNN
 List<String> KINDS = QUICK ? List.of("DNN", "CNN", "TCNN", "sDNN") : List.of("DNN", "CNN", "TCNN", "LCNN", "sLCNN");
 GeneratorSpec archSpec(String kind, int layers, EnergyGrid grid) {
