@@ -64,7 +64,7 @@ def train(make, x, y, batch, n_epochs):
 for case in cases:
     if case == "regressor":
         x, y = torch.rand(6400, 160), torch.rand(6400, 6)
-        print(f"TORCH regressor {train(regressor, x, y, 64, epochs):.1f}", flush=True)
+        print(f"TORCH regressor {train(regressor, x, y, int(__import__('os').environ.get('BENCH_REGRESSOR_BATCH', 64)), epochs):.1f}", flush=True)
     elif case == "generator":
         x, y = poly(torch.rand(2560, 9)), torch.rand(2560, 501)
         print(f"TORCH generator {train(generator, x, y, 256, epochs):.1f}", flush=True)

@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * <p>Method: candidates are screened with {@code |a - b|^2 = |a|^2 + |b|^2 - 2 a.b}, the dot
  * products computed in float32 as a blocked matrix product: the training spectra are stored
  * transposed in blocks of {@value #TRAIN_BLOCK} rows (channel-major, one array per channel), and
- * for two queries at a time each channel contributes one multiply-add over the block, an
+ * for four queries at a time each channel contributes one multiply-add over the block, an
  * element-wise loop that the JIT turns into SIMD instructions. The best {@code k + }{@value #SPARE}
  * candidates of each query are then re-checked with exact double-precision distances and sorted
  * (ties: lower training index first). Query chunks run in parallel on the common fork-join pool.
@@ -95,19 +95,23 @@ public final class NearestSpectra {
         double[][] candD = new double[nqc][m];
         int[][] candI = new int[nqc][m];
         int[] count = new int[nqc], worst = new int[nqc];
-        float[] d0 = new float[TRAIN_BLOCK], d1 = new float[TRAIN_BLOCK];
+        float[][] acc = new float[4][TRAIN_BLOCK];
+        int[] off = new int[4];
         for (int b = 0; b < blocks.length; b++) {
             float[][] blk = blocks[b];
             int r0 = b * TRAIN_BLOCK, rows = Math.min(TRAIN_BLOCK, n - r0);
-            for (int i = 0; i < nqc; i += 2) {
-                boolean two = i + 1 < nqc;
-                int o0 = (q0 + i) * c, o1 = two ? o0 + c : o0;
-                Arrays.fill(d0, 0f);
-                Arrays.fill(d1, 0f);
-                for (int j = 0; j < c; j++) axpy2(d0, d1, blk[j], q[o0 + j], q[o1 + j]);
-                for (int r = 0; r < rows; r++) {
-                    offer(candD[i], candI[i], count, worst, i, m, qn[i] + norms[r0 + r] - 2.0 * d0[r], r0 + r);
-                    if (two) offer(candD[i + 1], candI[i + 1], count, worst, i + 1, m, qn[i + 1] + norms[r0 + r] - 2.0 * d1[r], r0 + r);
+            for (int i = 0; i < nqc; i += 4) {
+                int g = Math.min(4, nqc - i); // queries in this group; missing ones repeat the last
+                for (int a = 0; a < 4; a++) { off[a] = (q0 + i + Math.min(a, g - 1)) * c; Arrays.fill(acc[a], 0f); }
+                for (int j = 0; j < c; j++) {
+                    axpy4(acc[0], acc[1], acc[2], acc[3], blk[j], q[off[0] + j], q[off[1] + j], q[off[2] + j], q[off[3] + j]);
+                }
+                for (int a = 0; a < g; a++) {
+                    float[] da = acc[a];
+                    int qi = i + a;
+                    for (int r = 0; r < rows; r++) {
+                        offer(candD[qi], candI[qi], count, worst, qi, m, qn[qi] + norms[r0 + r] - 2.0 * da[r], r0 + r);
+                    }
                 }
             }
         }
@@ -138,12 +142,14 @@ public final class NearestSpectra {
         }
     }
 
-    /** d0 += row * s0, d1 += row * s1 over the whole block (vectorised by the JIT). */
-    private static void axpy2(float[] d0, float[] d1, float[] row, float s0, float s1) {
+    /** d_a += row * s_a for four queries over the whole block (vectorised by the JIT). */
+    private static void axpy4(float[] d0, float[] d1, float[] d2, float[] d3, float[] row, float s0, float s1, float s2, float s3) {
         for (int r = 0; r < d0.length; r++) {
             float v = row[r];
             d0[r] += v * s0;
             d1[r] += v * s1;
+            d2[r] += v * s2;
+            d3[r] += v * s3;
         }
     }
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * {@code s-k-seidler}: 770 computed S K-edge XANES spectra (NWChem TDDFT, broadened by the authors;
- * 2467-2498 eV, 1000 points) of sulfur-organic molecules from Tetef, Govind and Seidler, PCCP 23,
- * 23586 (2021), doi:10.1039/D1CP02903G (MIT). Labels per compound: {@code folder_type} (Type1-5 or
+ * 2467-2498 eV, 1000 points) of sulfur-organic molecules from Tetef, Govind and Seidler, Phys. Chem.
+ * Chem. Phys. (2021), doi:10.1039/D1CP02903G (MIT). Labels per compound: {@code folder_type} (Type1-5 or
  * TEST), {@code type_number} (1-5; missing for TEST), {@code compound_class} (sulfide, thiocarbonyl,
  * thiol, sulfoxide, sulfone, unknown), {@code conjugation} (Conj/NoConj/Mixed/empty) and
  * {@code oxidation_state}: the formal sulfur oxidation state implied by the class, counting each

@@ -33,6 +33,17 @@ public final class SpectraPlots {
         chart.getStyler().setLegendVisible(maxSpectra <= 10);
         chart.getStyler().setMarkerSize(0);
         double[] e = d.grid().energiesEv();
+        double span = e[e.length - 1] - e[0];
+        chart.getStyler().setXAxisDecimalPattern(span >= 20 ? "0" : "0.#");
+        double ymax = 0;
+        for (int r : sampleRows(d.size(), maxSpectra)) for (int j = 0; j < e.length; j++) ymax = Math.max(ymax, Math.abs(d.spectra().get(r, j)));
+        chart.getStyler().setYAxisDecimalPattern(ymax > 0 && (ymax < 0.01 || ymax >= 1e5) ? "0.0E0" : "0.###");
+        double ymin = 0;
+        for (int r : sampleRows(d.size(), maxSpectra)) for (int j = 0; j < e.length; j++) ymin = Math.min(ymin, d.spectra().get(r, j));
+        if (ymax > 0) { // explicit range: XChart's automatic ticks misbehave for tiny values (1e-5)
+            chart.getStyler().setYAxisMin(ymin < 0 ? ymin * 1.05 : 0.0);
+            chart.getStyler().setYAxisMax(ymax * 1.05);
+        }
         for (int r : sampleRows(d.size(), maxSpectra)) {
             String label = d.id(r);
             if (label.length() > 40) label = label.substring(0, 37) + "...";

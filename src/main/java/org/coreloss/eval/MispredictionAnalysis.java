@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.coreloss.data.NearestSpectra;
 import org.coreloss.spectrum.SpectrumMatrix;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -13,7 +14,7 @@ import tech.tablesaw.api.Table;
  * Seed 001's misprediction analysis: the worst N test spectra per property by absolute error, the
  * spectra that rank among the worst N in several properties ("thirteen spectra ranked in the worst
  * ten of more than two properties"), and, for one of them, the nearest training spectra by Euclidean
- * distance with their accurate and predicted properties (table 1, figure 3).
+ * distance ({@link NearestSpectra}, exact) with their accurate and predicted properties (table 1, figure 3).
  *
  * @param properties names of the properties
  * @param worstN     N
@@ -71,23 +72,32 @@ public record MispredictionAnalysis(List<String> properties, int worstN, int[][]
     public static NeighbourTable nearestTraining(List<String> properties, int testIndex, int k,
                                                  SpectrumMatrix testSpectra, double[][] testTruth, double[][] testPredicted,
                                                  SpectrumMatrix trainSpectra, double[][] trainTruth, double[][] trainPredicted) {
-        if (testSpectra.channels() != trainSpectra.channels()) throw new IllegalArgumentException("test spectra have " + testSpectra.channels() + " channels, training " + trainSpectra.channels());
-        NearestNeighbours.Result nn = new NearestNeighbours(trainSpectra).query(testSpectra.row(testIndex), k);
+        return nearestTraining(properties, testIndex, k, testSpectra, testTruth, testPredicted, NearestSpectra.fit(trainSpectra), trainTruth, trainPredicted);
+    }
+
+    /** As above with a prebuilt nearest-spectrum index of the training spectra (for repeated queries). */
+    public static NeighbourTable nearestTraining(List<String> properties, int testIndex, int k,
+                                                 SpectrumMatrix testSpectra, double[][] testTruth, double[][] testPredicted,
+                                                 NearestSpectra trainIndex, double[][] trainTruth, double[][] trainPredicted) {
+        if (testIndex < 0 || testIndex >= testSpectra.rows()) throw new IllegalArgumentException("testIndex = " + testIndex + ", expected 0 .. " + (testSpectra.rows() - 1));
+        NearestSpectra.Result r = trainIndex.query(testSpectra.select(new int[] {testIndex}), k);
+        int[] nnIdx = r.indices()[0];
+        double[] nnDist = r.distances()[0];
         StringColumn prop = StringColumn.create("property"), kind = StringColumn.create("value");
         DoubleColumn self = DoubleColumn.create("spectrum " + testIndex);
         DoubleColumn[] near = new DoubleColumn[k];
-        for (int m = 0; m < k; m++) near[m] = DoubleColumn.create(ordinal(m + 1) + " closest (train " + nn.indices()[m] + ")");
+        for (int m = 0; m < k; m++) near[m] = DoubleColumn.create(ordinal(m + 1) + " closest (train " + nnIdx[m] + ")");
         for (int p = 0; p < properties.size(); p++) {
             for (int acc = 0; acc < 2; acc++) {
                 prop.append(properties.get(p));
                 kind.append(acc == 0 ? "Accurate" : "Predicted");
                 self.append(acc == 0 ? testTruth[testIndex][p] : testPredicted[testIndex][p]);
-                for (int m = 0; m < k; m++) near[m].append(acc == 0 ? trainTruth[nn.indices()[m]][p] : trainPredicted[nn.indices()[m]][p]);
+                for (int m = 0; m < k; m++) near[m].append(acc == 0 ? trainTruth[nnIdx[m]][p] : trainPredicted[nnIdx[m]][p]);
             }
         }
         Table t = Table.create("nearest training spectra of test spectrum " + testIndex, prop, kind, self);
         for (DoubleColumn c : near) t.addColumns(c);
-        return new NeighbourTable(testIndex, nn.indices(), nn.distances(), t);
+        return new NeighbourTable(testIndex, nnIdx, nnDist, t);
     }
 
     private static String ordinal(int i) {

@@ -41,6 +41,39 @@ public record SpectrumEvaluation(String label, double[] se, SeIntervals interval
         return new SpectrumEvaluation(label, se, SeIntervals.of(se), seC, mu, sigma, mepd, corr, options.mode());
     }
 
+    /**
+     * One row per evaluation: label, n, mean SE, SE_max, % in I1..I7, outliers, r_MEPD, I_L3/I_L2 and
+     * the six Pearson coefficients of figure 8 (a per-ion overview as in seed 003's figures 4-8).
+     */
+    public static tech.tablesaw.api.Table summaryTable(java.util.Collection<SpectrumEvaluation> evaluations) {
+        tech.tablesaw.api.StringColumn label = tech.tablesaw.api.StringColumn.create("set");
+        tech.tablesaw.api.IntColumn n = tech.tablesaw.api.IntColumn.create("n"), out = tech.tablesaw.api.IntColumn.create("outliers");
+        tech.tablesaw.api.DoubleColumn mean = tech.tablesaw.api.DoubleColumn.create("mean SE"), max = tech.tablesaw.api.DoubleColumn.create("SE_max");
+        tech.tablesaw.api.DoubleColumn[] iv = new tech.tablesaw.api.DoubleColumn[7];
+        for (int k = 0; k < 7; k++) iv[k] = tech.tablesaw.api.DoubleColumn.create(SeIntervals.LABELS.get(k) + " %");
+        tech.tablesaw.api.DoubleColumn r = tech.tablesaw.api.DoubleColumn.create("r_MEPD"), br = tech.tablesaw.api.DoubleColumn.create("I_L3/I_L2");
+        tech.tablesaw.api.DoubleColumn[] rho = new tech.tablesaw.api.DoubleColumn[6];
+        for (int k = 0; k < 6; k++) rho[k] = tech.tablesaw.api.DoubleColumn.create("rho " + ChannelCorrelations.LABELS.get(k));
+        for (SpectrumEvaluation ev : evaluations) {
+            label.append(ev.label());
+            n.append(ev.se().length);
+            mean.append(ev.meanSe());
+            max.append(ev.intervals().maxSe());
+            double[] f = ev.intervals().fractions();
+            for (int k = 0; k < 7; k++) iv[k].append(100 * f[k]);
+            out.append((int) ev.intervals().outliers());
+            r.append(ev.mepd().ratio());
+            br.append(ev.mepd().branchingRatio());
+            double[] c = ev.correlations().values();
+            for (int k = 0; k < 6; k++) rho[k].append(c[k]);
+        }
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("spectrum evaluation summary", label, n, mean, max);
+        t.addColumns(iv);
+        t.addColumns(out, r, br);
+        t.addColumns(rho);
+        return t;
+    }
+
     /** Mean SE. */
     public double meanSe() {
         double s = 0;

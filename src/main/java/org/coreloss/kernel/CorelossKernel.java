@@ -156,6 +156,10 @@ public final class CorelossKernel extends BaseKernel {
         Object last = null;
         for (MagicSyntax.Part part : parse(code)) {
             last = runPart(part);
+            if (evaluator().consumeInterrupt()) {
+                throw new CellException(CellException.Kind.INTERRUPTED, "InterruptedException", "cell interrupted",
+                        List.of("Cell interrupted after the part starting at line " + part.firstLine() + "."));
+            }
         }
         return last;
     }
@@ -413,6 +417,7 @@ public final class CorelossKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean isRestarting) {
+        Notebook.uninstall(this);
         if (evaluatorFuture.isDone()) {
             try { evaluator().close(); } catch (RuntimeException ignored) { /* shutting down */ }
         }

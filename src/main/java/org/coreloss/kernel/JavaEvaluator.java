@@ -74,7 +74,12 @@ public final class JavaEvaluator implements Closeable {
 
     /** Marks the start of a new notebook cell (error reports then tell this cell's lines from earlier ones). */
     public void beginCell() {
-        onCellThread(() -> { currentCell = ++cellSerial; return null; });
+        onCellThread(() -> {
+            currentCell = ++cellSerial;
+            Thread.interrupted();                  // an interrupt aimed at the previous cell must not leak
+            interruptedOutsideUserCode = false;
+            return null;
+        });
     }
 
     /** Evaluates a cell whose first line is line 1. */
@@ -102,13 +107,27 @@ public final class JavaEvaluator implements Closeable {
 
     /** Interrupts the running cell (cooperatively; by force after a grace time). */
     public void interrupt() {
-        control.interruptUserCode();
+        if (control.isRunningUserCode()) {
+            control.interruptUserCode();
+            return;
+        }
         Thread t = cellThreadRef;
-        if (t != null && !control.isRunningUserCode()) {
-            // a magic or kernel code may be running on the cell thread: let it see the flag
+        if (t != null && busy.get() > 0) {
+            // a magic or kernel code runs on the cell thread: raise the flag it polls and wake it from waits
             interruptedOutsideUserCode = true;
+            t.interrupt();
+            control.interruptUserCode(); // in case it entered user code meanwhile
         }
     }
+
+    /** Returns and clears the "interrupt requested" flag raised while no notebook statement was running. */
+    public boolean consumeInterrupt() {
+        boolean r = interruptedOutsideUserCode;
+        interruptedOutsideUserCode = false;
+        return r;
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
 
     private volatile boolean interruptedOutsideUserCode;
 
@@ -124,7 +143,14 @@ public final class JavaEvaluator implements Closeable {
     }
 
     private <T> T submit(Callable<T> task) {
-        Future<T> f = cellThread.submit(task);
+        Future<T> f = cellThread.submit(() -> {
+            busy.incrementAndGet();
+            try {
+                return task.call();
+            } finally {
+                busy.decrementAndGet();
+            }
+        });
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -9,11 +9,16 @@ import org.coreloss.progress.ProgressListener;
  * {@code progress()} for a notebook progress bar.
  */
 public final class Notebook {
-    private static volatile CorelossKernel kernel;
+    private static volatile CorelossKernel kernel;   // the kernel running in this process, if any
 
     private Notebook() {}
 
     static void install(CorelossKernel k) { kernel = k; }
+
+    /** Forgets {@code k} if it is the installed kernel (it shut down); later calls then fail as outside a kernel. */
+    static synchronized void uninstall(CorelossKernel k) {
+        if (kernel == k) kernel = null;
+    }
 
     private static CorelossKernel kernel() {
         CorelossKernel k = kernel;

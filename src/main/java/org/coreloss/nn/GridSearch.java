@@ -57,8 +57,30 @@ public final class GridSearch {
      */
     public static Table run(RegressorSpec base, float[][] x, float[][] y, Grid grid, int folds, TrainingOptions options,
                             ProgressListener listener) {
+        return run(base, x, y, grid, foldOf(x.length, folds, options.seed()), options, listener);
+    }
+
+    /**
+     * Same as {@link #run(RegressorSpec, float[][], float[][], Grid, int, TrainingOptions, ProgressListener)} with
+     * a given fold of every row ({@code fold[i]} in 0..k-1, k = max + 1 >= 2, every fold non-empty), e.g. from a
+     * grouped k-fold ({@code org.coreloss.data.Splits.groupKFold}) so that rows of one structure or atom never sit
+     * in both the training and the held-out part.
+     */
+    public static Table run(RegressorSpec base, float[][] x, float[][] y, Grid grid, int[] fold, TrainingOptions options,
+                            ProgressListener listener) {
         ProgressListener outer = listener == null ? ProgressListener.NONE : listener;
-        int[] fold = foldOf(x.length, folds, options.seed());
+        if (fold == null || fold.length != x.length) {
+            throw new IllegalArgumentException("fold: " + (fold == null ? "null" : fold.length + " entries") + ", expected one per row (" + x.length + ")");
+        }
+        int folds = 0;
+        for (int i = 0; i < fold.length; i++) {
+            if (fold[i] < 0) throw new IllegalArgumentException("fold[" + i + "] = " + fold[i] + ", expected >= 0");
+            folds = Math.max(folds, fold[i] + 1);
+        }
+        if (folds < 2) throw new IllegalArgumentException("fold: " + folds + " fold(s), expected at least 2");
+        int[] size = new int[folds];
+        for (int f : fold) size[f]++;
+        for (int f = 0; f < folds; f++) if (size[f] == 0) throw new IllegalArgumentException("fold " + f + " has no rows, expected every fold 0.." + (folds - 1) + " non-empty");
         IntColumn depthC = IntColumn.create("depth"), widthC = IntColumn.create("width"), epochsC = IntColumn.create("epochs");
         DoubleColumn l2C = DoubleColumn.create("l2"), lossC = DoubleColumn.create("cv_loss"), stdC = DoubleColumn.create("cv_loss_std"),
                 maeC = DoubleColumn.create("cv_mae");
@@ -104,6 +126,20 @@ public final class GridSearch {
         }
         Table t = Table.create("grid search (" + folds + "-fold CV)", depthC, widthC, l2C, lossC, stdC, maeC, epochsC);
         return t.sortAscendingOn("cv_loss");
+    }
+
+    /**
+     * {@link #run} on a dataset: inputs are the spectra followed by {@code scalarInputs} columns, targets the
+     * named columns; {@code base} must have the matching channel, scalar-input and output counts.
+     */
+    public static Table run(RegressorSpec base, org.coreloss.data.SpectraDataset ds, List<String> targets, List<String> scalarInputs,
+                            Grid grid, int folds, TrainingOptions options, ProgressListener listener) {
+        if (base.spectrumChannels() != ds.channels() || base.scalarInputs() != scalarInputs.size() || base.outputs() != targets.size()) {
+            throw new IllegalArgumentException("base spec (" + base.spectrumChannels() + " channels, " + base.scalarInputs() + " scalars, "
+                    + base.outputs() + " outputs) does not match dataset " + ds.name() + " (" + ds.channels() + " channels, "
+                    + scalarInputs.size() + " scalars, " + targets.size() + " targets)");
+        }
+        return run(base, DatasetTraining.inputs(ds, scalarInputs), DatasetTraining.columns(ds, targets), grid, folds, options, listener);
     }
 
     /** The best row's spec (lowest cv_loss) built on {@code base}. */

@@ -116,6 +116,8 @@ public final class TrainedModel implements Predictor {
     public float[] weights() { return graph.params().toFloatVector(); }
 
     @Override public String toString() {
-        return "TrainedModel[" + metadata.kind() + ", " + metadata.spec().parameterCount() + " parameters, outputs " + metadata.targets() + "]";
+        List<String> t = metadata.targets();
+        String outs = t.size() <= 8 ? t.toString() : t.size() + " (" + t.get(0) + " .. " + t.get(t.size() - 1) + ")";
+        return "TrainedModel[" + metadata.kind() + ", " + metadata.spec().parameterCount() + " parameters, outputs " + outs + "]";
     }
 }

@@ -41,6 +41,41 @@ public final class Plots {
      * values. Train arrays may be empty.
      */
     public static Figure parity(String property, double[] trainTrue, double[] trainPredicted, double[] testTrue, double[] testPredicted) {
+        PaperSize size = PaperSize.SINGLE_COLUMN.withHeight(3.5);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("property", property);
+        data.put("trainTrue", trainTrue.clone()); data.put("trainPredicted", trainPredicted.clone());
+        data.put("testTrue", testTrue.clone()); data.put("testPredicted", testPredicted.clone());
+        return new Figure("parity", size, parityPanels(property, trainTrue, trainPredicted, testTrue, testPredicted, size, 0, 0, 1, 1, true), data);
+    }
+
+    /**
+     * Parity plots of several properties in a grid (seed 001, figure 2 (a)-(f)); arrays are
+     * rows x properties (train arrays may have zero rows). Legend on the first panel only.
+     */
+    public static Figure parityGrid(List<String> properties, double[][] trainTrue, double[][] trainPredicted,
+                                    double[][] testTrue, double[][] testPredicted, int columns) {
+        int np = properties.size();
+        if (np == 0) throw new IllegalArgumentException("parityGrid: no properties");
+        if (columns < 1) throw new IllegalArgumentException("columns = " + columns + ", expected >= 1");
+        int cols = Math.min(columns, np), rows = (np + cols - 1) / cols;
+        PaperSize size = new PaperSize(7.0, Math.min(40, 2.45 * rows * 3.0 / cols), 300);
+        List<Figure.Panel> panels = new ArrayList<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("properties", List.copyOf(properties));
+        for (int q = 0; q < np; q++) {
+            double[] trT = column(trainTrue, q), trP = column(trainPredicted, q), teT = column(testTrue, q), teP = column(testPredicted, q);
+            panels.addAll(parityPanels(properties.get(q), trT, trP, teT, teP, size,
+                    (double) (q % cols) / cols, (double) (q / cols) / rows, 1.0 / cols, 1.0 / rows, q == 0));
+            data.put("testPredicted:" + properties.get(q), teP);
+            data.put("testTrue:" + properties.get(q), teT);
+        }
+        return new Figure("parity-grid", size, panels, data);
+    }
+
+    /** The three panels (top marginal, main, right marginal) of one parity plot inside the box (x0, y0, bw, bh) of the page. */
+    private static List<Figure.Panel> parityPanels(String property, double[] trainTrue, double[] trainPredicted, double[] testTrue, double[] testPredicted,
+                                                   PaperSize size, double x0, double y0, double bw, double bh, boolean legend) {
         same("train", trainTrue, trainPredicted);
         same("test", testTrue, testPredicted);
         if (testTrue.length == 0) throw new IllegalArgumentException("parity plot '" + property + "': no test points");
@@ -49,15 +84,22 @@ public final class Plots {
         double pad = 0.05 * (hi - lo > 0 ? hi - lo : Math.max(1e-9, Math.abs(hi)));
         lo -= pad; hi += pad;
 
-        XYChart main = xy(null, "accurate " + property, "predicted " + property);
+        // single plot: property in the axis titles; grid: property as title of the top marginal, short axis titles
+        boolean single = x0 == 0 && y0 == 0 && bw == 1 && bh == 1;
+        XYChart main = single ? xy(null, "accurate " + property, "predicted " + property) : xy(null, "accurate", "predicted");
         if (trainTrue.length > 0) scatter(main, "train", trainTrue, trainPredicted, PaperTheme.GREY, 2);
         scatter(main, "test", testTrue, testPredicted, PaperTheme.BLUE, 3);
         line(main, "y = x", new double[] {lo, hi}, new double[] {lo, hi}, PaperTheme.GREY, 0.8f, false).setShowInLegend(false);
         main.getStyler().setXAxisMin(lo).setXAxisMax(hi).setYAxisMin(lo).setYAxisMax(hi);
         main.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        main.getStyler().setLegendVisible(legend);
 
         int bins = 20;
         XYChart top = marginal(false);
+        if (!single) {
+            top.setTitle(property);
+            top.getStyler().setChartTitleVisible(true);
+        }
         if (trainTrue.length > 0) histogram(top, "train", trainTrue, lo, hi, bins, PaperTheme.GREY, false, true);
         histogram(top, "test", testTrue, lo, hi, bins, PaperTheme.BLUE, false, true);
         top.getStyler().setXAxisMin(lo).setXAxisMax(hi);
@@ -66,24 +108,30 @@ public final class Plots {
         histogram(right, "test", testPredicted, lo, hi, bins, PaperTheme.BLUE, true, true);
         right.getStyler().setYAxisMin(lo).setYAxisMax(hi);
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("property", property);
-        data.put("trainTrue", trainTrue.clone()); data.put("trainPredicted", trainPredicted.clone());
-        data.put("testTrue", testTrue.clone()); data.put("testPredicted", testPredicted.clone());
-        PaperSize size = PaperSize.SINGLE_COLUMN.withHeight(3.5);
-        double w = size.widthPt(), h = size.heightPt(), mainX = 0, mainY = 0.2, mainW = 0.8, mainH = 0.8;
+        double w = size.widthPt() * bw, h = size.heightPt() * bh, mainW = 0.8, mainH = 0.8, mainY = 0.2;
         // align the marginal panels with the plot area of the main chart (laid out once in points)
         java.awt.geom.Rectangle2D b = Figures.plotBounds(main, (int) Math.round(mainW * w), (int) Math.round(mainH * h));
         double gap = 2 / w;
-        Figure.Panel topPanel, rightPanel;
+        List<Figure.Panel> out = new ArrayList<>();
         if (b != null) {
-            topPanel = new Figure.Panel(top, mainX + b.getX() / w, 0.01, b.getWidth() / w, mainY - 0.01 - gap);
-            rightPanel = new Figure.Panel(right, mainW + gap, mainY + b.getY() / h, 1 - mainW - gap - 0.01, b.getHeight() / h);
+            out.add(new Figure.Panel(top, x0 + bw * (b.getX() / w), y0 + bh * 0.01, bw * (b.getWidth() / w), bh * (mainY - 0.01 - 2 / h)));
+            out.add(new Figure.Panel(main, x0, y0 + bh * mainY, bw * mainW, bh * mainH));
+            out.add(new Figure.Panel(right, x0 + bw * (mainW + gap), y0 + bh * (mainY + b.getY() / h), bw * (1 - mainW - gap - 0.01), bh * (b.getHeight() / h)));
         } else {
-            topPanel = new Figure.Panel(top, 0, 0, mainW, mainY);
-            rightPanel = new Figure.Panel(right, mainW, mainY, 1 - mainW, mainH);
+            out.add(new Figure.Panel(top, x0, y0, bw * mainW, bh * mainY));
+            out.add(new Figure.Panel(main, x0, y0 + bh * mainY, bw * mainW, bh * mainH));
+            out.add(new Figure.Panel(right, x0 + bw * mainW, y0 + bh * mainY, bw * (1 - mainW), bh * mainH));
         }
-        return new Figure("parity", size, List.of(topPanel, new Figure.Panel(main, mainX, mainY, mainW, mainH), rightPanel), data);
+        return out;
+    }
+
+    private static double[] column(double[][] a, int q) {
+        double[] c = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].length <= q) throw new IllegalArgumentException("row " + i + " has " + a[i].length + " values, expected at least " + (q + 1));
+            c[i] = a[i][q];
+        }
+        return c;
     }
 
     /**

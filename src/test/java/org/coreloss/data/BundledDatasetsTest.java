@@ -63,6 +63,7 @@ class BundledDatasetsTest {
             SpectraDataset one = new XdiFormat().read(f);
             assertEquals(1, one.size());
             assertTrue(one.channels() > 40, f.toString());
+            assertTrue(one.hasColumn("Element.symbol"), "header fields kept: " + one.columnNames());
         }
         SpectraDataset d = Datasets.load("xdi-measured");
         assertEquals(321, d.channels());

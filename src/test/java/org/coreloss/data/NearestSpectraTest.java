@@ -47,6 +47,26 @@ class NearestSpectraTest {
     }
 
     @Test
+    void oneToThreeQueriesMatchBruteForce() {
+        SpectrumMatrix train = random(300, 17, 5);
+        for (int nq = 1; nq <= 3; nq++) {
+            SpectrumMatrix qs = random(nq, 17, 10 + nq);
+            NearestSpectra.Result res = NearestSpectra.fit(train).query(qs, 2);
+            for (int q = 0; q < nq; q++) {
+                int best = -1;
+                double bd = Double.POSITIVE_INFINITY;
+                for (int t = 0; t < 300; t++) {
+                    double s = 0;
+                    for (int j = 0; j < 17; j++) { double x = (double) qs.get(q, j) - train.get(t, j); s += x * x; }
+                    if (s < bd) { bd = s; best = t; }
+                }
+                assertEquals(best, res.indices()[q][0], "nq " + nq + " query " + q);
+                assertEquals(Math.sqrt(bd), res.distances()[q][0], 1e-12);
+            }
+        }
+    }
+
+    @Test
     void rejectsBadArguments() {
         NearestSpectra ns = NearestSpectra.fit(random(5, 3, 1));
         assertThrows(IllegalArgumentException.class, () -> ns.query(random(2, 4, 1), 1));

@@ -55,22 +55,18 @@ class AnalysesTest {
         assertTrue(ev.correlations().seVsMean().pValue() < 1e-10);
         assertEquals(ev.correlations().seVsMean().r(), org.coreloss.stats.Pearson.of(ev.channelSe(), ev.mean()).r(), 0);
         assertEquals(6, ev.correlations().values().length);
+        tech.tablesaw.api.Table sum = SpectrumEvaluation.summaryTable(List.of(ev, ev));
+        assertEquals(2, sum.rowCount());
+        assertEquals(3.0, sum.doubleColumn("r_MEPD").get(0), 1e-12);
+        assertEquals(100.0, sum.doubleColumn("I1 %").get(1) + sum.doubleColumn("I2 %").get(1) + sum.doubleColumn("I3 %").get(1)
+                + sum.doubleColumn("I4 %").get(1) + sum.doubleColumn("I5 %").get(1) + sum.doubleColumn("I6 %").get(1) + sum.doubleColumn("I7 %").get(1), 1e-9);
+        assertEquals(ev.correlations().seVsStd().r(), sum.doubleColumn("rho SE_c vs sigma").get(0), 0);
         DensityGrid d = m.density(MepdAnalysis.L3, 40, 30, Bandwidth.SCOTT);
         assertEquals(30, d.z().length);
         assertEquals(40, d.z()[0].length);
         double peak = 0;
         for (double[] row : d.z()) for (double v : row) peak = Math.max(peak, v);
         assertTrue(peak > 0);
-    }
-
-    @Test
-    void nearestNeighboursExact() {
-        EnergyGrid g = EnergyGrid.uniform(0, 1, 2);
-        SpectrumMatrix train = SpectrumMatrix.of(g, new float[][] {{0, 0}, {1, 0}, {0, 2}, {3, 3}});
-        NearestNeighbours.Result r = new NearestNeighbours(train).query(new float[] {0.9f, 0.1f}, 3);
-        assertArrayEquals(new int[] {1, 0, 2}, r.indices());
-        assertEquals(Math.hypot(0.1, 0.1), r.distances()[0], 1e-6);
-        assertEquals(Math.hypot(0.9, 1.9), r.distances()[2], 1e-6);
     }
 
     @Test
@@ -90,6 +86,8 @@ class AnalysesTest {
         double[][] trT = {{9, 9}, {2, 3}, {4, 5}, {6, 7}}, trP = {{9, 9}, {2.5, 3.5}, {4.5, 5.5}, {6.5, 7.5}};
         MispredictionAnalysis.NeighbourTable nt = MispredictionAnalysis.nearestTraining(props, 1, 3, test, t, p, train, trT, trP);
         assertArrayEquals(new int[] {1, 2, 3}, nt.neighbours());
+        assertEquals(Math.hypot(0, 0.1), nt.distances()[0], 1e-6);
+        assertEquals(Math.sqrt(2), nt.distances()[2], 1e-6);
         assertEquals(4, nt.table().rowCount());
         assertEquals(6, nt.table().columnCount());
         assertEquals("Predicted", nt.table().stringColumn("value").get(1));

@@ -45,7 +45,11 @@ class CorelossKernelTest {
     }
 
     @AfterAll
-    static void stop() { kernel.onShutdown(false); }
+    static void stop() {
+        kernel.onShutdown(false);
+        // outside a running kernel the cell helpers say so (magics fall back to their own displays)
+        assertThrows(IllegalStateException.class, Notebook::progress);
+    }
 
     @Test
     void defaultImportsAreInPlace() {
@@ -114,6 +118,39 @@ class CorelossKernelTest {
         assertEquals(BaseKernel.IS_COMPLETE_YES, kernel.isComplete("%%time\nfor (;;) {"));
         assertEquals(BaseKernel.IS_COMPLETE_YES, kernel.isComplete("%help\nint x = 1;"));
         assertEquals("    ", kernel.isComplete("%help\nif (true) {"));
+    }
+
+    /** A magic that waits until the kernel asks it to stop (polling, as long magics should). */
+    static final class WaitMagic implements Magic {
+        static volatile boolean started;
+        @Override public String name() { return "waitforinterrupt"; }
+        @Override public String usage() { return "%waitforinterrupt"; }
+        @Override public String description() { return "Waits until interrupted (test)."; }
+        @Override public Object execute(MagicContext ctx, List<String> args, String body) {
+            started = true;
+            while (!ctx.isInterrupted()) Thread.onSpinWait();
+            return "stopped";
+        }
+    }
+
+    @Test
+    void interruptReachesARunningMagicAndStopsTheCell() throws Exception {
+        kernel.magics().register(new WaitMagic());
+        WaitMagic.started = false;
+        java.util.concurrent.CompletableFuture<Throwable> outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                kernel.eval("%waitforinterrupt\nint notReached = 1;");
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        while (!WaitMagic.started) Thread.onSpinWait();
+        kernel.interrupt();
+        CellException e = (CellException) outcome.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(CellException.Kind.INTERRUPTED, e.kind());
+        assertThrows(CellException.class, () -> kernel.eval("notReached"));
+        assertEquals("2", kernel.eval("1 + 1").getData(MIMEType.TEXT_PLAIN));
     }
 
     @Test

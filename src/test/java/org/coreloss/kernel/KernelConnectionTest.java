@@ -1,6 +1,15 @@
 package org.coreloss.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +80,41 @@ class KernelConnectionTest {
             while (handled.get() < 1 && System.nanoTime() < deadline) Thread.sleep(10);
             assertEquals(1, handled.get(), "only the correctly signed message is handled");
             assertEquals(2, conn.rejectedMessages());
+        } finally {
+            conn.close();
+        }
+    }
+
+    /** A non-loopback IPv4 address of this host, or null. */
+    private static InetAddress otherAddress() throws Exception {
+        for (NetworkInterface ni : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!ni.isUp() || ni.isLoopback()) continue;
+            for (InetAddress a : java.util.Collections.list(ni.getInetAddresses())) {
+                if (a instanceof Inet4Address && !a.isLoopbackAddress()) return a;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void everyChannelBindsOnlyToTheAddressOfTheConnectionFile() throws Exception {
+        InetAddress other = otherAddress();
+        assumeTrue(other != null, "this host has no non-loopback address to probe");
+        int[] ports = {freePort(), freePort(), freePort(), freePort(), freePort()};
+        KernelConnectionProperties props = new KernelConnectionProperties("127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4],
+                "tcp", "hmac-sha256", KEY);
+        KernelConnection conn = new KernelConnection(props);
+        conn.connect();
+        try {
+            for (int port : ports) {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("127.0.0.1", port), 5000); // reachable where bound
+                }
+                try (Socket s = new Socket()) {
+                    assertThrows(IOException.class, () -> s.connect(new InetSocketAddress(other, port), 5000),
+                            "port " + port + " answers on " + other);
+                }
+            }
         } finally {
             conn.close();
         }

@@ -80,6 +80,19 @@ class PlotsTest {
     }
 
     @Test
+    void parityGridPlacesThreePanelsPerProperty(@TempDir Path dir) throws Exception {
+        double[][] trT = {{1, 10}, {2, 20}, {3, 30}}, trP = {{1.1, 11}, {2, 19}, {3.2, 30}}, teT = {{1.5, 15}, {2.5, 25}}, teP = {{1.4, 16}, {2.6, 24}};
+        Figure f = Plots.parityGrid(List.of("a", "b"), trT, trP, teT, teP, 3);
+        assertEquals(6, f.panels().size());
+        XYChart mainB = (XYChart) f.panels().get(4).chart();
+        assertArrayEquals(new double[] {16, 24}, mainB.getSeriesMap().get("test").getYData());
+        assertArrayEquals(new double[] {15, 25}, (double[]) f.data("testTrue:b"));
+        for (Figure.Panel p : f.panels()) assertTrue(p.x() + p.width() <= 1 + 1e-9 && p.y() + p.height() <= 1 + 1e-9);
+        assertTrue(f.panels().get(3).x() >= 0.5 - 1e-9, "second property in the second column");
+        renders(f, dir);
+    }
+
+    @Test
     void histogramOutlineIntegratesToOne() {
         XYChart c = Plots.xy(null, null, null);
         Plots.histogram(c, "h", new double[] {0.1, 0.2, 0.25, 0.9}, 0, 1, 4, PaperTheme.BLUE, false, true);

@@ -100,6 +100,11 @@ class DatabaseGeneratorTest {
         float[] expected = new MultipletEngine().spectrum(Ions.get("Ni2+"), ParameterSpace.toMultipletParameters(v)).intensities();
         float[] raw = ds.spectra().rawData();
         for (int j = 0; j < 501; j++) assertEquals(expected[j], raw[23 * 501 + j], 0.0f, "channel " + j);
+        // SpectraIO reads the whole database once the format is registered
+        ShardedDatabaseFormat.register();
+        ShardedDatabaseFormat.register();
+        SpectraDataset viaIo = org.coreloss.data.io.SpectraIO.read(tmp);
+        assertEquals(ds.sha256(), viaIo.sha256());
         // the shard's manifest records the step with the seed
         DatasetFolderFormat.Manifest m = DatasetFolderFormat.readManifest(tmp.resolve("shard-00002"));
         assertEquals(5, m.rows());

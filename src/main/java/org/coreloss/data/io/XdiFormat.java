@@ -22,8 +22,8 @@ import java.util.TreeMap;
  * {@code ln(i0/itrans)} (transmission); {@code ifluor/i0} (fluorescence). Energies come from the
  * {@code energy} column (eV; keV is converted) and must be strictly increasing. The dataset has one
  * row with columns {@code id} (file stem), {@code element}, {@code edge}, {@code sample},
- * {@code formula}, {@code absorption} (which formula was used) and {@code file}; {@link #parse} gives
- * the whole header. Reading only: XDI is an exchange format for measured data.
+ * {@code formula}, {@code absorption} (which formula was used), {@code file}, and one text column per
+ * further header field named by its key (e.g. {@code Mono.d_spacing}); {@link #parse} gives the parsed file. Reading only: XDI is an exchange format for measured data.
  */
 public final class XdiFormat implements SpectraFormat {
     /** How to compute the absorption. */
@@ -171,6 +171,11 @@ public final class XdiFormat implements SpectraFormat {
                 StringColumn.create("formula", x.field("Sample.formula")),
                 StringColumn.create("absorption", formula),
                 StringColumn.create("file", file.getFileName().toString()));
+        for (var f : x.fields().entrySet()) { // the whole header, one column per field (e.g. "Mono.d_spacing")
+            String key = f.getKey();
+            if (key.toLowerCase(Locale.ROOT).startsWith("column.") || t.containsColumn(key)) continue;
+            t.addColumns(StringColumn.create(key, f.getValue()));
+        }
         return SpectraDataset.of(stem, new SpectrumMatrix(grid, 1, d), t).withSource(file.toString());
     }
 

@@ -2,6 +2,9 @@ package org.coreloss.kernel.magic;
 
 import java.nio.file.Path;
 
+import org.coreloss.kernel.NotebookProgress;
+import org.coreloss.progress.ProgressListener;
+
 /** What a magic may do with the running kernel. */
 public interface MagicContext {
     /** Defines or replaces a notebook variable {@code name} of the given static type holding {@code value}. */
@@ -24,4 +27,12 @@ public interface MagicContext {
 
     /** True once the user has asked to interrupt the running cell; long magics poll this. */
     boolean isInterrupted();
+
+    /**
+     * A progress bar shown in the cell's output (HTML with a text/plain fallback, at most 5 updates per
+     * second) that reports cancellation when the cell is interrupted. Long magics report through this.
+     */
+    default ProgressListener progress() {
+        return new NotebookProgress(this::display, this::updateDisplay, System::nanoTime, 5, this::isInterrupted);
+    }
 }

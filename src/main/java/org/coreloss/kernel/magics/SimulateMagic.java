@@ -17,6 +17,7 @@ import org.coreloss.simulate.ParameterSpace;
 import org.coreloss.simulate.Preset;
 import org.coreloss.simulate.Sampler;
 import org.coreloss.simulate.ShardedDatabase;
+import org.coreloss.simulate.ShardedDatabaseFormat;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -24,7 +25,6 @@ import tech.tablesaw.api.Table;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -145,7 +145,7 @@ public final class SimulateMagic implements Magic {
         }
         int threads = integer(o, "threads", Runtime.getRuntime().availableProcessors());
         Path out = context.workingDirectory().resolve(required(o, "out", "database"));
-        ProgressListener progress = progress(context);
+        ProgressListener progress = context.progress();
         try {
             DatabaseGenerator.generate(spec, out, threads, progress);
         } catch (CancellationException e) {
@@ -153,6 +153,7 @@ public final class SimulateMagic implements Magic {
         } catch (IllegalArgumentException e) {
             throw new MagicException("%simulate database: " + e.getMessage());
         }
+        ShardedDatabaseFormat.register();
         SpectraDataset ds = ShardedDatabase.load(out);
         if (o.containsKey("as")) context.setVariable(o.get("as"), SpectraDataset.class, ds);
         return ds;
@@ -177,65 +178,4 @@ public final class SimulateMagic implements Magic {
         return Table.create(s.name() + " (seed 003 Table 1)", name, unit, lo, hi);
     }
 
-    /**
-     * The kernel's notebook progress bar ({@link org.coreloss.kernel.Notebook#progress()}) when a
-     * Coreloss kernel runs in this process, cancelled also by the context's interrupt flag; otherwise
-     * a text line through {@link MagicContext#display}/{@link MagicContext#updateDisplay}.
-     */
-    static ProgressListener progress(MagicContext context) {
-        ProgressListener bar;
-        try {
-            bar = org.coreloss.kernel.Notebook.progress();
-        } catch (IllegalStateException noKernel) {
-            return new NotebookProgress(context);
-        }
-        return new ProgressListener() {
-            @Override public void start(String task, long total) { bar.start(task, total); }
-            @Override public void advance(long done, String message) { bar.advance(done, message); }
-            @Override public void finish() { bar.finish(); }
-            @Override public boolean isCancelled() { return bar.isCancelled() || context.isInterrupted(); }
-        };
-    }
-
-    /** A progress line shown with display/updateDisplay, throttled to 4 updates per second. */
-    static final class NotebookProgress implements ProgressListener {
-        private final MagicContext context;
-        private String id;
-        private String task = "";
-        private long total, startNs, firstDone = -1, lastNs;
-
-        NotebookProgress(MagicContext context) { this.context = context; }
-
-        @Override public synchronized void start(String task, long total) {
-            this.task = task;
-            this.total = total;
-            this.startNs = System.nanoTime();
-            this.id = context.display(text(0));
-        }
-
-        @Override public synchronized void advance(long done, String message) {
-            long now = System.nanoTime();
-            if (firstDone < 0) {
-                firstDone = done;
-                startNs = now;
-            }
-            if (now - lastNs < 250_000_000L && done < total) return;
-            lastNs = now;
-            if (id != null) context.updateDisplay(id, text(done));
-        }
-
-        @Override public synchronized void finish() {}
-
-        @Override public boolean isCancelled() { return context.isInterrupted(); }
-
-        synchronized String text(long done) {
-            double s = (System.nanoTime() - startNs) / 1e9;
-            double rate = firstDone >= 0 && s > 0 ? (done - firstDone) / s : 0;
-            int full = total > 0 ? (int) Math.round(30.0 * done / total) : 0;
-            String eta = done >= total ? String.format(Locale.ROOT, "done in %.1f s", s)
-                    : rate > 0 ? String.format(Locale.ROOT, "ETA %.0f s", (total - done) / rate) : "ETA ?";
-            return String.format(Locale.ROOT, "%s [%s%s] %d/%d %.1f spectra/s %s", task, "#".repeat(full),
-                    ".".repeat(Math.max(0, 30 - full)), done, total, rate, eta);
-        }
-    }
 }

@@ -3,7 +3,6 @@ package org.coreloss.kernel.magics;
 import org.coreloss.data.Datasets;
 import org.coreloss.data.SpectraDataset;
 import org.coreloss.data.io.SpectraIO;
-import org.coreloss.kernel.NotebookProgress;
 import org.coreloss.kernel.magic.Magic;
 import org.coreloss.kernel.magic.MagicContext;
 import org.coreloss.kernel.magic.MagicException;
@@ -65,7 +64,7 @@ public final class TrainMagic implements Magic {
             throw new MagicException("%train: " + e.getMessage());
         }
         SpectraDataset ds = data(ctx, args.get(1));
-        NotebookProgress bar = new NotebookProgress(ctx::display, ctx::updateDisplay, System::nanoTime, 5, ctx::isInterrupted);
+        ProgressListener bar = ctx.progress();
         LiveLoss listener = new LiveLoss(ctx, bar, recipe.kind().equals("regressor") ? recipe.loss().name() : recipe.kind().equals("classifier") ? "XENT" : "MSE");
         TrainingResult r;
         try {

@@ -58,7 +58,8 @@ class SimulateMagicTest {
         for (double v : ds.label("ds_eV")) assertEquals(0.0, v);
         assertTrue(tmp.resolve("db").resolve("shard-00001").resolve("spectra.npy").toFile().isFile());
         assertFalse(c.shown.isEmpty());
-        String last = c.shown.get(c.shown.size() - 1).toString();
+        Object lastShown = c.shown.get(c.shown.size() - 1);
+        String last = lastShown instanceof org.coreloss.display.MimeBundle b ? b.get(org.coreloss.display.MimeBundle.TEXT_PLAIN) : lastShown.toString();
         assertTrue(last.contains("6/6"), last);
     }
 

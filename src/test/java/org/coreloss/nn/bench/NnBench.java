@@ -8,8 +8,6 @@ import org.coreloss.nn.Trainer;
 import org.coreloss.nn.TrainingOptions;
 import org.coreloss.nn.TrainingResult;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -24,9 +22,10 @@ import java.util.SplittableRandom;
 public final class NnBench {
     public static void main(String[] args) {
         int epochs = Integer.getInteger("bench.epochs", 3);
+        if (Boolean.getBoolean("bench.noHelpers")) org.nd4j.linalg.factory.Nd4j.getEnvironment().allowHelpers(false); // oneDNN off
         for (String c : args.length == 0 ? new String[]{"regressor", "generator", "infer"} : args) {
             switch (c) {
-                case "regressor" -> System.out.printf("DL4J regressor %.1f%n", train(regressorSpec(), 6400, 64, epochs, 1e-3));
+                case "regressor" -> System.out.printf("DL4J regressor %.1f%n", train(regressorSpec(), 6400, Integer.getInteger("bench.regressorBatch", 64), epochs, 1e-3));
                 case "generator" -> System.out.printf("DL4J generator %.1f%n", train(generatorSpec(), 2560, 256, epochs, 1e-4));
                 case "raw-regressor" -> System.out.printf("DL4J raw-regressor %.1f%n", raw(regressorSpec(), 6400, 64, epochs));
                 case "raw-generator" -> System.out.printf("DL4J raw-generator %.1f%n", raw(generatorSpec(), 2560, 256, epochs));
