@@ -225,6 +225,39 @@ public final class Plots {
         return Figure.single("loss-curves", PaperSize.SINGLE_COLUMN, c, data);
     }
 
+    /**
+     * Lines with markers of several series against a shared numeric x (e.g. seed 003 figure 3: validation
+     * MSE against the number of characteristic layers or the training-set size, one series per architecture).
+     * NaN values are left out of their series; the y axis is logarithmic when every finite value is positive
+     * and {@code logY} is set.
+     */
+    public static Figure series(String title, String xLabel, String yLabel, double[] x, Map<String, double[]> series, boolean logY) {
+        if (series.isEmpty()) throw new IllegalArgumentException("series: no series");
+        XYChart c = xy(title, xLabel, yLabel);
+        boolean positive = true;
+        int k = 0;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("x", x.clone());
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            double[] y = e.getValue();
+            if (y.length != x.length) throw new IllegalArgumentException("series '" + e.getKey() + "' has " + y.length + " values, x has " + x.length);
+            int n = 0;
+            for (double v : y) if (Double.isFinite(v)) { n++; if (!(v > 0)) positive = false; }
+            double[] xs = new double[n], ys = new double[n];
+            for (int i = 0, j = 0; i < y.length; i++) if (Double.isFinite(y[i])) { xs[j] = x[i]; ys[j++] = y[i]; }
+            Color col = PaperTheme.PALETTE[k++ % PaperTheme.PALETTE.length];
+            if (n > 0) {
+                XYSeries s = line(c, e.getKey(), xs, ys, col, 1.0f, false);
+                s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+                s.setMarkerColor(col);
+            }
+            data.put(e.getKey(), y.clone());
+        }
+        c.getStyler().setYAxisLogarithmic(logY && positive);
+        c.getStyler().setMarkerSize(4);
+        return Figure.single("series", PaperSize.SINGLE_COLUMN, c, data);
+    }
+
     // ---------------------------------------------------------------- seed 003
 
     /** SE intervals I1..I7 in percent of the test spectra, stacked per ion (seed 003, figure 4). */

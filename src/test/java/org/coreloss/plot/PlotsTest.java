@@ -132,6 +132,22 @@ class PlotsTest {
     }
 
     @Test
+    void seriesDropsNaNAndUsesLogOnlyForPositive(@TempDir Path dir) throws Exception {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        m.put("DNN", new double[] {1e-2, 1e-3, Double.NaN});
+        m.put("LCNN", new double[] {5e-3, 2e-3, 1e-3});
+        Figure f = Plots.series("depth", "layers", "MSE", new double[] {1, 2, 3}, m, true);
+        XYChart c = (XYChart) f.panels().get(0).chart();
+        assertTrue(c.getStyler().isYAxisLogarithmic());
+        assertEquals(2, c.getSeriesMap().get("DNN").getXData().length);
+        assertEquals(3, c.getSeriesMap().get("LCNN").getXData().length);
+        renders(f, dir);
+        m.put("bad", new double[] {0, 1, 2});
+        assertFalse(((XYChart) Plots.series("t", "x", "y", new double[] {1, 2, 3}, m, true).panels().get(0).chart()).getStyler().isYAxisLogarithmic());
+        assertThrows(IllegalArgumentException.class, () -> Plots.series("t", "x", "y", new double[] {1, 2}, m, true));
+    }
+
+    @Test
     void seed003Figures(@TempDir Path dir) throws Exception {
         Map<String, SeIntervals> iv = new LinkedHashMap<>();
         iv.put("Ni2+", evA.intervals());
