@@ -1,5 +1,8 @@
 package org.coreloss.data;
 
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas;
 import org.coreloss.spectrum.SpectrumMatrix;
 
 import java.util.ArrayList;
@@ -22,7 +25,14 @@ import java.util.stream.IntStream;
  * A true neighbour can only be missed if more than {@value #SPARE} other candidates beat it by less
  * than the float32 rounding of the dot products (about 1e-6 of |a||b|).
  *
- * <p>Memory: the transposed copy doubles the float storage of the training spectra.
+ * <p>Where OpenBLAS (bundled through the JavaCPP preset) loads, the dot products of a chunk of queries
+ * against {@value #GEMM_BLOCK} training rows at a time come from one {@code cblas_sgemm} call on an
+ * off-heap copy of the training spectra instead (same float32 screening, same exact re-check, so the
+ * same answer): about 4x faster on the 2-core build machine. OpenBLAS runs one thread per call
+ * (process-wide setting, as in the multiplet engine); the parallelism is over query chunks.
+ *
+ * <p>Memory: one extra float32 copy of the training spectra (off-heap for the BLAS path, a transposed
+ * on-heap copy otherwise).
  */
 public final class NearestSpectra {
     static final int TRAIN_BLOCK = 256;
@@ -30,13 +40,50 @@ public final class NearestSpectra {
 
     private final SpectrumMatrix train;
     private final double[] norms;
-    private final float[][][] blocks; // [block][channel][row in block], rows beyond n are zero
+    static final int GEMM_BLOCK = 4096;
+    private static final boolean BLAS = loadBlas();
 
-    private NearestSpectra(SpectrumMatrix train) {
+    private final float[][][] blocks; // [block][channel][row in block], rows beyond n are zero (fallback path)
+    private final FloatPointer trainNative; // row-major n x c (BLAS path)
+
+    private static boolean loadBlas() {
+        if (Boolean.getBoolean("coreloss.knn.noBlas")) return false;
+        try {
+            Loader.load(openblas.class);
+            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(1);
+            return true;
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    /** Whether the OpenBLAS path is in use (false: the pure-Java blocked path). */
+    public static boolean usesBlas() { return BLAS; }
+
+    private final int gemmBlock;
+
+    private NearestSpectra(SpectrumMatrix train) { this(train, BLAS, GEMM_BLOCK); }
+
+    /** Tests: choose the screening path and the BLAS block size. */
+    NearestSpectra(SpectrumMatrix train, boolean blas, int gemmBlock) {
+        if (blas && !BLAS) throw new IllegalStateException("OpenBLAS did not load");
+        this.gemmBlock = gemmBlock;
         this.train = train;
         int c = train.channels(), n = train.rows();
         float[] d = train.rawData();
         norms = new double[n];
+        if (blas) {
+            IntStream.range(0, n).parallel().forEach(r -> {
+                double s = 0;
+                for (int j = 0; j < c; j++) { float v = d[r * c + j]; s += (double) v * v; }
+                norms[r] = s;
+            });
+            trainNative = new FloatPointer((long) n * c);
+            trainNative.put(d, 0, n * c);
+            blocks = null;
+            return;
+        }
+        trainNative = null;
         int nb = (n + TRAIN_BLOCK - 1) / TRAIN_BLOCK;
         blocks = new float[nb][c][TRAIN_BLOCK];
         IntStream.range(0, nb).parallel().forEach(b -> {
@@ -95,6 +142,42 @@ public final class NearestSpectra {
         double[][] candD = new double[nqc][m];
         int[][] candI = new int[nqc][m];
         int[] count = new int[nqc], worst = new int[nqc];
+        if (trainNative != null) {
+            gemmScreen(q, q0, nqc, qn, m, candD, candI, count, worst);
+        } else {
+            javaScreen(q, q0, nqc, qn, m, candD, candI, count, worst);
+        }
+        exactRecheck(q, t, q0, nqc, k, candD, candI, count, idxOut, distOut);
+    }
+
+    /** Float32 screening with one sgemm per block of training rows. */
+    private void gemmScreen(float[] q, int q0, int nqc, double[] qn, int m, double[][] candD, int[][] candI, int[] count, int[] worst) {
+        int c = train.channels(), n = train.rows();
+        FloatPointer tp = new FloatPointer(trainNative); // a view of the shared copy (owns no memory)
+        try (FloatPointer qp = new FloatPointer((long) nqc * c);
+             FloatPointer cp = new FloatPointer((long) nqc * gemmBlock)) {
+            qp.put(q, q0 * c, nqc * c);
+            float[] dots = new float[nqc * gemmBlock];
+            for (int r0 = 0; r0 < n; r0 += gemmBlock) {
+                int rows = Math.min(gemmBlock, n - r0);
+                tp.position((long) r0 * c);
+                // C (nqc x rows) = Q (nqc x c) * T_block^T, row-major
+                openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
+                        nqc, rows, c, 1f, qp, c, tp, c, 0f, cp, rows);
+                cp.position(0).get(dots, 0, nqc * rows);
+                for (int i = 0; i < nqc; i++) {
+                    int base = i * rows;
+                    for (int r = 0; r < rows; r++) {
+                        offer(candD[i], candI[i], count, worst, i, m, qn[i] + norms[r0 + r] - 2.0 * dots[base + r], r0 + r);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Float32 screening in pure Java over the transposed blocks. */
+    private void javaScreen(float[] q, int q0, int nqc, double[] qn, int m, double[][] candD, int[][] candI, int[] count, int[] worst) {
+        int c = train.channels(), n = train.rows();
         float[][] acc = new float[4][TRAIN_BLOCK];
         int[] off = new int[4];
         for (int b = 0; b < blocks.length; b++) {
@@ -115,6 +198,12 @@ public final class NearestSpectra {
                 }
             }
         }
+    }
+
+    /** Exact double-precision distances of the candidates, sorted (ties: lower training index). */
+    private void exactRecheck(float[] q, float[] t, int q0, int nqc, int k, double[][] candD, int[][] candI, int[] count,
+                              int[][] idxOut, double[][] distOut) {
+        int c = train.channels();
         for (int i = 0; i < nqc; i++) {
             int cnt = count[i];
             double[] exact = new double[cnt];

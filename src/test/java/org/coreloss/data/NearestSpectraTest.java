@@ -21,6 +21,16 @@ class NearestSpectraTest {
 
     @Test
     void matchesBruteForceIncludingNearDuplicates() {
+        check(train -> NearestSpectra.fit(train));
+    }
+
+    @Test
+    void bothScreeningPathsMatchBruteForceAcrossSeveralBlasBlocks() {
+        check(train -> new NearestSpectra(train, false, NearestSpectra.GEMM_BLOCK));
+        if (NearestSpectra.usesBlas()) check(train -> new NearestSpectra(train, true, 1000)); // 3001 rows: 4 blocks
+    }
+
+    private void check(java.util.function.Function<SpectrumMatrix, NearestSpectra> fit) {
         int c = 101;
         SpectrumMatrix train = random(3001, c, 1);
         float[] d = train.rawData();
@@ -28,7 +38,7 @@ class NearestSpectraTest {
         for (int j = 0; j < c; j++) { d[10 * c + j] = d[5 * c + j] + 1e-5f; d[11 * c + j] = d[5 * c + j] + 2e-5f; }
         SpectrumMatrix queries = random(130, c, 2);
         System.arraycopy(d, 5 * c, queries.rawData(), 0, c); // query 0 == train row 5
-        NearestSpectra.Result res = NearestSpectra.fit(train).query(queries, 4);
+        NearestSpectra.Result res = fit.apply(train).query(queries, 4);
         for (int q = 0; q < queries.rows(); q++) {
             final int qq = q;
             double[] exact = new double[train.rows()];
