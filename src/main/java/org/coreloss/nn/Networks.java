@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -34,11 +35,25 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 public final class Networks {
     private Networks() {}
 
-    /** Builds and initialises the graph for {@code spec}; {@code seed} fixes the initial weights. */
+    /** Builds and initialises the graph for {@code spec}; {@code seed} (any value, 0 included) fixes the initial weights. */
     public static ComputationGraph build(NetworkSpec spec, long seed, double learningRate) {
         ComputationGraph g = new ComputationGraph(configuration(spec, seed, learningRate));
+        // weight init draws from the calling thread's ND4J generator: seed it here, on this thread
+        Nd4j.getRandom().setSeed(nd4jSeed(seed));
         g.init();
         return g;
+    }
+
+    /** What ND4J gets instead of seed 0, which libnd4j reads as "no seed" (a time-based, irreproducible seed). */
+    static final long ZERO_SEED_REPLACEMENT = 0x5DEECE66DL;
+
+    /**
+     * The seed handed to ND4J/DL4J for the user seed {@code seed}: unchanged, except 0 (ND4J's "unseeded",
+     * which made seed-0 runs differ on every JVM start) maps to {@link #ZERO_SEED_REPLACEMENT}. Use it for every
+     * {@code Nd4j.getRandom().setSeed} and configuration seed.
+     */
+    static long nd4jSeed(long seed) {
+        return seed == 0 ? ZERO_SEED_REPLACEMENT : seed;
     }
 
     /** The configuration only (no weights allocated): use it to check that large specs are constructible. */
@@ -52,7 +67,7 @@ public final class Networks {
 
     private static NeuralNetConfiguration.Builder base(long seed, IUpdater updater) {
         return new NeuralNetConfiguration.Builder()
-                .seed(seed)
+                .seed(nd4jSeed(seed))
                 .dataType(DataType.FLOAT)
                 .updater(updater)
                 .weightInit(WeightInit.RELU)

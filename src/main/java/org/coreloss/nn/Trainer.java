@@ -87,7 +87,7 @@ public final class Trainer {
                 if (st.sinceBest >= options.patience()) { early = true; break; }
                 double lr = options.learningRateAt(epoch);
                 if (lr != currentLr) { g.setLearningRate(lr); currentLr = lr; } // costly call (~1 ms): only on change
-                Nd4j.getRandom().setSeed(options.seed() * 1_000_003L + epoch);
+                Nd4j.getRandom().setSeed(Networks.nd4jSeed(options.seed() * 1_000_003L + epoch)); // this thread's generator (dropout)
                 int[] perm = permutation(n, new SplittableRandom(options.seed() ^ (0x9E3779B97F4A7C15L * (epoch + 1))));
                 double lossSum = 0;
                 for (int b = 0; b < batches; b++) {

@@ -53,6 +53,47 @@ class TrainerTest {
         assertFalse(java.util.Arrays.equals(a, c));
     }
 
+    /**
+     * Regression test for paper-000 (seed 0, softmax classifier with dropout, batch 128): ND4J reads seed 0 as
+     * "no seed" (time-based), so weight init and dropout differed on every run. The second run trains on another
+     * thread after other ND4J work has advanced the generators, as a notebook kernel's cell thread would.
+     */
+    @Test
+    void seedZeroSoftmaxWithDropoutIsReproducibleOnAnotherThreadAfterOtherRandomWork() throws Exception {
+        Synthetic d = new Synthetic(300, CH, 11), v = new Synthetic(60, CH, 12);
+        float[][] y = new float[d.spectra.length][3], yv = new float[v.spectra.length][3];
+        for (int i = 0; i < y.length; i++) y[i][d.params[i][0] < 20 ? 0 : d.params[i][0] < 28 ? 1 : 2] = 1f;
+        for (int i = 0; i < yv.length; i++) yv[i][v.params[i][0] < 20 ? 0 : v.params[i][0] < 28 ? 1 : 2] = 1f;
+        RegressorSpec spec = new RegressorSpec(CH, 0, List.of(32, 16), 0.2, 1e-4, 3, RegressorSpec.Head.SOFTMAX, NetworkSpec.Loss.XENT);
+        TrainingOptions o = TrainingOptions.defaults(0).withEpochs(4).withBatchSize(128);
+        TrainingResult a = Trainer.fit(spec, d.spectra, y, v.spectra, yv, o, null);
+        org.nd4j.linalg.factory.Nd4j.rand(7, 7); // advance this thread's generator
+        AtomicReference<TrainingResult> b = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                org.nd4j.linalg.factory.Nd4j.randn(5, 5); // and the other thread's
+                b.set(Trainer.fit(spec, d.spectra, y, v.spectra, yv, o, null));
+            } catch (Throwable e) { failure.set(e); }
+        }, "other-cell-thread");
+        t.start();
+        t.join();
+        if (failure.get() != null) throw new AssertionError(failure.get());
+        assertEquals(a.trainLoss(), b.get().trainLoss());
+        assertEquals(a.validationLoss(), b.get().validationLoss());
+        assertArrayEquals(a.model().weights(), b.get().model().weights());
+    }
+
+    @Test
+    void seedZeroInitialWeightsDoNotDependOnGeneratorState() {
+        RegressorSpec spec = RegressorSpec.classifier(CH, List.of(16), 0.2, 0, 3);
+        float[] w1 = Networks.build(spec, 0, 1e-3).params().toFloatVector();
+        org.nd4j.linalg.factory.Nd4j.rand(3, 3);
+        float[] w2 = Networks.build(spec, 0, 1e-3).params().toFloatVector();
+        assertArrayEquals(w1, w2);
+        assertFalse(java.util.Arrays.equals(w1, Networks.build(spec, 1, 1e-3).params().toFloatVector()));
+    }
+
     @Test
     void interruptFromAnotherThreadKeepsAUsableModel() throws Exception {
         Synthetic d = new Synthetic(400, CH, 6);
