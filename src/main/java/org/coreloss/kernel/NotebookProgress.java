@@ -103,18 +103,5 @@ public final class NotebookProgress implements ProgressListener {
         return new MimeBundle().put(MimeBundle.TEXT_PLAIN, text).put(MimeBundle.TEXT_HTML, html);
     }
 
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
+    static String escape(String s) { return org.coreloss.display.StandardRenderers.escape(s); }
 }

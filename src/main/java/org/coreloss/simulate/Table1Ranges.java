@@ -55,20 +55,9 @@ public final class Table1Ranges {
         return p != null ? p.toString() : "classpath:" + RESOURCE;
     }
 
+    /** The bundled ranges file in the project's data folder ({@link org.coreloss.data.DataDirectory}), or null. */
     static Path locate() {
-        for (String base : new String[]{System.getProperty("coreloss.data"), System.getenv("CORELOSS_DATA")}) {
-            if (base != null && !base.isBlank()) {
-                Path p = Path.of(base).resolve(FILE);
-                if (Files.isRegularFile(p)) return p;
-            }
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path p = dir.resolve("data").resolve(FILE);
-            if (Files.isRegularFile(p)) return p;
-            dir = dir.getParent();
-        }
-        return null;
+        return org.coreloss.data.DataDirectory.find().map(d -> d.resolve(FILE)).filter(Files::isRegularFile).orElse(null);
     }
 
     private static Map<String, ParameterSpace> table() {
