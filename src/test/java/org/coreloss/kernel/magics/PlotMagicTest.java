@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.coreloss.kernel.magic.MagicContext;
 import org.coreloss.kernel.magic.MagicException;
 import org.coreloss.plot.Figure;
 import org.coreloss.spectrum.EnergyGrid;
@@ -16,25 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PlotMagicTest {
-    static final class Ctx implements MagicContext {
-        final Map<String, Object> vars = new HashMap<>();
-        final Path dir;
-        Ctx(Path dir) { this.dir = dir; }
-        public <T> void setVariable(String name, Class<T> type, T value) { vars.put(name, value); }
-        public Object getVariable(String name) {
-            if (!vars.containsKey(name)) throw new MagicException("no variable " + name);
-            return vars.get(name);
-        }
-        public Object eval(String javaCode) { throw new UnsupportedOperationException(); }
-        public String display(Object obj) { return "1"; }
-        public void updateDisplay(String displayId, Object obj) {}
-        public Path workingDirectory() { return dir; }
-        public boolean isInterrupted() { return false; }
-    }
-
     @Test
     void parityFromMatrixColumnsSavesAndStores(@TempDir Path dir) {
-        Ctx c = new Ctx(dir);
+        FakeMagicContext c = new FakeMagicContext(dir);
         c.vars.put("pred", new float[][] {{1, 10}, {2, 21}, {3, 29}});
         c.vars.put("truth", new double[][] {{1, 10}, {2, 20}, {3, 30}});
         Figure f = (Figure) new PlotMagic().execute(c, List.of("parity", "pred", "truth", "--column", "1", "--name", "angle", "--save", "p.svg", "--as", "fig"), null);
@@ -46,7 +28,7 @@ class PlotMagicTest {
 
     @Test
     void seAndMepdFromSpectra(@TempDir Path dir) {
-        Ctx c = new Ctx(dir);
+        FakeMagicContext c = new FakeMagicContext(dir);
         EnergyGrid g = EnergyGrid.uniform(0, 9, 10);
         float[][] ref = new float[6][10], pred = new float[6][10];
         for (int j = 0; j < 6; j++) for (int i = 0; i < 10; i++) {
@@ -65,7 +47,7 @@ class PlotMagicTest {
 
     @Test
     void userErrorsAreMagicExceptions(@TempDir Path dir) {
-        Ctx c = new Ctx(dir);
+        FakeMagicContext c = new FakeMagicContext(dir);
         c.vars.put("s", "text");
         PlotMagic m = new PlotMagic();
         assertThrows(MagicException.class, () -> m.execute(c, List.of(), null));

@@ -1,7 +1,6 @@
 package org.coreloss.kernel.magics;
 
 import org.coreloss.data.SpectraDataset;
-import org.coreloss.kernel.magic.MagicContext;
 import org.coreloss.kernel.magic.MagicException;
 import org.coreloss.multiplet.MultipletSpectrum;
 import org.junit.jupiter.api.Test;
@@ -9,31 +8,14 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 class SimulateMagicTest {
-    static final class FakeContext implements MagicContext {
-        final Path wd;
-        final Map<String, Object> vars = new HashMap<>();
-        final List<Object> shown = new ArrayList<>();
-        FakeContext(Path wd) { this.wd = wd; }
-        @Override public <T> void setVariable(String name, Class<T> type, T value) { vars.put(name, value); }
-        @Override public Object getVariable(String name) { return vars.get(name); }
-        @Override public Object eval(String javaCode) { throw new UnsupportedOperationException(); }
-        @Override public String display(Object obj) { shown.add(obj); return "d" + shown.size(); }
-        @Override public void updateDisplay(String displayId, Object obj) { shown.add(obj); }
-        @Override public Path workingDirectory() { return wd; }
-        @Override public boolean isInterrupted() { return false; }
-    }
-
     @Test
     void spectrumWithParameters(@TempDir Path tmp) throws Exception {
-        FakeContext c = new FakeContext(tmp);
+        FakeMagicContext c = new FakeMagicContext(tmp);
         Object r = new SimulateMagic().execute(c, List.of("spectrum", "--ion", "Ni2+", "--dq", "0.15", "--ds", "0.02",
                 "--temperature", "300", "--as", "s"), null);
         MultipletSpectrum s = assertInstanceOf(MultipletSpectrum.class, r);
@@ -49,7 +31,7 @@ class SimulateMagicTest {
 
     @Test
     void databaseShowsProgressAndReturnsTheDataset(@TempDir Path tmp) throws Exception {
-        FakeContext c = new FakeContext(tmp);
+        FakeMagicContext c = new FakeMagicContext(tmp);
         Object r = new SimulateMagic().execute(c, List.of("database", "--ion", "Ni2+", "--n", "6", "--preset", "oh",
                 "--seed", "3", "--shard-size", "4", "--threads", "1", "--out", "db", "--as", "db"), null);
         SpectraDataset ds = assertInstanceOf(SpectraDataset.class, r);
@@ -65,7 +47,7 @@ class SimulateMagicTest {
 
     @Test
     void rangesAndErrors(@TempDir Path tmp) throws Exception {
-        FakeContext c = new FakeContext(tmp);
+        FakeMagicContext c = new FakeMagicContext(tmp);
         Table t = (Table) new SimulateMagic().execute(c, List.of("ranges", "--preset", "c4v"), null);
         assertEquals(-0.2, t.doubleColumn("min").get(0));
         MagicException e = assertThrows(MagicException.class, () -> new SimulateMagic().execute(c, List.of("spectrum", "--ion", "Ni2+", "--dq", "x"), null));

@@ -5,7 +5,6 @@ import org.coreloss.data.io.SpectraIO;
 import org.coreloss.display.DisplayRegistry;
 import org.coreloss.display.MimeBundle;
 import org.coreloss.display.SpectraInfo;
-import org.coreloss.kernel.magic.MagicContext;
 import org.coreloss.kernel.magic.MagicException;
 import org.coreloss.spectrum.EnergyGrid;
 import org.coreloss.spectrum.SpectrumMatrix;
@@ -14,34 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 class SpectraMagicTest {
-    /** A fake notebook: variables in a map, fixed working directory. */
-    static final class FakeContext implements MagicContext {
-        final Map<String, Object> vars = new HashMap<>();
-        final Map<String, Class<?>> types = new HashMap<>();
-        final Path wd;
-        FakeContext(Path wd) { this.wd = wd; }
-        @Override public <T> void setVariable(String name, Class<T> type, T value) { vars.put(name, value); types.put(name, type); }
-        @Override public Object getVariable(String name) {
-            if (!vars.containsKey(name)) throw new MagicException("no variable " + name);
-            return vars.get(name);
-        }
-        @Override public Object eval(String javaCode) { throw new UnsupportedOperationException(); }
-        @Override public String display(Object obj) { return "d1"; }
-        @Override public void updateDisplay(String displayId, Object obj) {}
-        @Override public Path workingDirectory() { return wd; }
-        @Override public boolean isInterrupted() { return false; }
-    }
-
     @Test
     void loadsBundledAndFileDatasetsIntoVariables(@TempDir Path dir) throws Exception {
-        FakeContext ctx = new FakeContext(dir);
+        FakeMagicContext ctx = new FakeMagicContext(dir);
         SpectraMagic m = new SpectraMagic();
         Object r = m.execute(ctx, List.of("load", "xdi-measured"), null);
         assertInstanceOf(SpectraDataset.class, r);
@@ -57,7 +36,7 @@ class SpectraMagicTest {
 
     @Test
     void infoReturnsSummaryAndPlot(@TempDir Path dir) throws Exception {
-        FakeContext ctx = new FakeContext(dir);
+        FakeMagicContext ctx = new FakeMagicContext(dir);
         SpectraMagic m = new SpectraMagic();
         m.execute(ctx, List.of("load", "xdi-measured", "--as", "x"), null);
         Object r = m.execute(ctx, List.of("info", "x", "--max", "5"), null);
@@ -74,7 +53,7 @@ class SpectraMagicTest {
 
     @Test
     void userErrorsAreMagicExceptionsWithHelpfulMessages(@TempDir Path dir) throws Exception {
-        FakeContext ctx = new FakeContext(dir);
+        FakeMagicContext ctx = new FakeMagicContext(dir);
         SpectraMagic m = new SpectraMagic();
         var e = assertThrows(MagicException.class, () -> m.execute(ctx, List.of("load", "no-such-thing"), null));
         assertTrue(e.getMessage().contains("s-k-seidler"), e.getMessage());

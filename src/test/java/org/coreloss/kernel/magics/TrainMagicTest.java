@@ -11,30 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 class TrainMagicTest {
-    static class Ctx implements org.coreloss.kernel.magic.MagicContext {
-        final java.util.Map<String, Object> vars = new java.util.HashMap<>();
-        final List<Object> shown = new ArrayList<>();
-        final Path dir;
-        Ctx(Path dir) { this.dir = dir; }
-        public <T> void setVariable(String name, Class<T> type, T value) { vars.put(name, value); }
-        public Object getVariable(String name) {
-            if (!vars.containsKey(name)) throw new MagicException("no variable " + name);
-            return vars.get(name);
-        }
-        public Object eval(String javaCode) { throw new UnsupportedOperationException(); }
-        public String display(Object obj) { shown.add(obj); return "d" + shown.size(); }
-        public void updateDisplay(String displayId, Object obj) { shown.add(obj); }
-        public Path workingDirectory() { return dir; }
-        public boolean isInterrupted() { return false; }
-    }
-
     /** Peaks at centre c (eV) on a 16-channel grid; label column centre_eV. */
     static SpectraDataset peaks(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -49,7 +31,7 @@ class TrainMagicTest {
 
     @Test
     void trainThenPredictThroughMagics(@TempDir Path dir) throws Exception {
-        Ctx ctx = new Ctx(dir);
+        FakeMagicContext ctx = new FakeMagicContext(dir);
         List<Object> shown = ctx.shown;
         ctx.vars.put("ds", peaks(60, 1));
         Object msg = new TrainMagic().execute(ctx, List.of("regressor", "ds", "--targets", "centre_eV", "--hidden", "8",
@@ -65,7 +47,7 @@ class TrainMagicTest {
 
     @Test
     void badArgumentsAreUserErrors(@TempDir Path dir) throws Exception {
-        Ctx ctx = new Ctx(dir);
+        FakeMagicContext ctx = new FakeMagicContext(dir);
         ctx.vars.put("ds", peaks(10, 2));
         MagicException e = assertThrows(MagicException.class, () -> new TrainMagic().execute(ctx, List.of("regressor", "ds", "--epochs", "x"), null));
         assertTrue(e.getMessage().contains("--epochs"));
