@@ -5,7 +5,6 @@ import org.coreloss.spectrum.EnergyGrid;
 import org.coreloss.spectrum.SpectrumMatrix;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.LinkedHashMap;
@@ -20,6 +19,8 @@ public final class TrainedModel implements Predictor {
     private static final int PREDICT_BATCH = 1024;
     private final ComputationGraph graph;
     private final ModelMetadata metadata;
+    private DenseFastPath fast;          // lazily bound lean forward pass for dense specs (see DenseFastPath)
+    private boolean fastChecked;
 
     public TrainedModel(ComputationGraph graph, ModelMetadata metadata) {
         this.graph = graph;
@@ -74,8 +75,8 @@ public final class TrainedModel implements Predictor {
             int n = Math.min(PREDICT_BATCH, inputs.length - start);
             float[] buf = new float[n * in];
             for (int i = 0; i < n; i++) System.arraycopy(scaled[start + i], 0, buf, i * in, in);
-            INDArray x = Nd4j.create(buf, new long[]{n, in}, DataType.FLOAT);
-            float[] y = Trainer.flat(graph.outputSingle(false, x));
+            float[] y = fastPath() != null ? fast.output(buf, n)
+                    : Trainer.flat(graph.outputSingle(false, Nd4j.create(buf, new long[]{n, in}, DataType.FLOAT)));
             metadata.targetScaler().invertInPlace(y);
             for (int i = 0; i < n; i++) {
                 float[] r = new float[out];
@@ -84,6 +85,18 @@ public final class TrainedModel implements Predictor {
             }
         }
         return result;
+    }
+
+    /** The dense fast path for this graph, or null where the spec (or the graph's layout) has none. */
+    private DenseFastPath fastPath() {
+        if (!fastChecked) {
+            fastChecked = true;
+            if (DenseFastPath.supports(spec())) {
+                try { fast = new DenseFastPath(graph, spec()); }
+                catch (IllegalStateException e) { fast = null; } // e.g. a graph from an older layout: DL4J's own forward pass
+            }
+        }
+        return fast;
     }
 
     /** Class index with the highest probability per row (softmax heads). */

@@ -76,6 +76,7 @@ public final class Trainer {
             st = new State(spec.toString(), 0, -1, Double.POSITIVE_INFINITY, 0, new ArrayList<>(), new ArrayList<>());
         }
 
+        DenseFastPath fast = DenseFastPath.supports(spec) ? new DenseFastPath(g, spec) : null;
         boolean interrupted = false, early = false;
         listener.start("train " + (spec instanceof RegressorSpec ? "regressor" : "generator"), (long) options.epochs() * batches);
         try {
@@ -98,10 +99,15 @@ public final class Trainer {
                         System.arraycopy(xs, r * in, xb, i * in, in);
                         System.arraycopy(ys, r * out, yb, i * out, out);
                     }
-                    INDArray fx = Nd4j.create(m == bs ? xb : java.util.Arrays.copyOf(xb, m * in), new long[]{m, in}, DataType.FLOAT);
-                    INDArray fy = Nd4j.create(m == bs ? yb : java.util.Arrays.copyOf(yb, m * out), new long[]{m, out}, DataType.FLOAT);
-                    g.fit(new DataSet(fx, fy));
-                    double s = g.score();
+                    double s;
+                    if (fast != null) {
+                        s = fast.fit(xb, yb, m);
+                    } else {
+                        INDArray fx = Nd4j.create(m == bs ? xb : java.util.Arrays.copyOf(xb, m * in), new long[]{m, in}, DataType.FLOAT);
+                        INDArray fy = Nd4j.create(m == bs ? yb : java.util.Arrays.copyOf(yb, m * out), new long[]{m, out}, DataType.FLOAT);
+                        g.fit(new DataSet(fx, fy));
+                        s = g.score();
+                    }
                     lossSum += s * m;
                     long now = System.nanoTime();
                     String msg = null; // formatting every iteration costs more than a small batch: at most 10 messages/s
@@ -113,7 +119,7 @@ public final class Trainer {
                     listener.advance((long) epoch * batches + b + 1, msg);
                 }
                 double trainLoss = lossSum / n;
-                double valLoss = hasVal ? evaluate(g, spec.loss(), xv, yv, in, out) : trainLoss;
+                double valLoss = hasVal ? evaluate(g, fast, spec.loss(), xv, yv, in, out) : trainLoss;
                 st.train.add(trainLoss);
                 st.val.add(valLoss);
                 st.epochsDone = epoch + 1;
@@ -129,6 +135,7 @@ public final class Trainer {
                 listener.advance((long) (epoch + 1) * batches, String.format("epoch %d/%d loss %.5g val %.5g best %.5g",
                         epoch + 1, options.epochs(), trainLoss, valLoss, st.bestLoss));
                 if (cp != null && ((epoch + 1) % options.checkpointEvery() == 0 || epoch + 1 == options.epochs())) {
+                    if (fast != null) fast.syncUpdaterState();
                     cp.write(g, bestParams, st);
                 }
             }
@@ -136,6 +143,7 @@ public final class Trainer {
         } finally {
             listener.finish();
         }
+        if (fast != null) fast.syncUpdaterState(); // the graph (and any model file) carries the updater state
         if (interrupted) Thread.interrupted(); // consume: reported in the result
         if (bestParams != null) g.setParams(bestParams);
 
@@ -151,13 +159,14 @@ public final class Trainer {
     }
 
     /** Loss of the graph on scaled rows, in the same units as the training loss (without the L2 term). */
-    static double evaluate(ComputationGraph g, NetworkSpec.Loss loss, float[] x, float[] y, int in, int out) {
+    static double evaluate(ComputationGraph g, DenseFastPath fast, NetworkSpec.Loss loss, float[] x, float[] y, int in, int out) {
         int rows = x.length / in;
         double sum = 0;
         for (int start = 0; start < rows; start += 1024) {
             int m = Math.min(1024, rows - start);
-            INDArray fx = Nd4j.create(java.util.Arrays.copyOfRange(x, start * in, (start + m) * in), new long[]{m, in}, DataType.FLOAT);
-            float[] p = flat(g.outputSingle(false, fx));
+            float[] rowsIn = java.util.Arrays.copyOfRange(x, start * in, (start + m) * in);
+            float[] p = fast != null ? fast.output(rowsIn, m)
+                    : flat(g.outputSingle(false, Nd4j.create(rowsIn, new long[]{m, in}, DataType.FLOAT)));
             for (int k = 0; k < p.length; k++) {
                 double t = y[start * out + k], d = p[k] - t;
                 sum += switch (loss) {
