@@ -224,7 +224,7 @@ boolean haveDatabase = sitesEnv != null && Files.isRegularFile(Path.of(sitesEnv)
 Path sitesFile = haveDatabase ? Path.of(sitesEnv) : root.resolve("src/test/resources/ckedge/site_spectra_fixture.hdf5");
 Path xyzFolder = xyzEnv != null && Files.isDirectory(Path.of(xyzEnv)) ? Path.of(xyzEnv) : root.resolve("src/test/resources/qm9");
 if (!haveDatabase) System.out.println("CORELOSS_CK_EDGE_SITES not set (or not a file): using the format fixture " + root.relativize(sitesFile)
-        + "\nGet site_spectra_0.5eV.hdf5 from doi:10.6084/m9.figshare.c.5494395 and set CORELOSS_CK_EDGE_SITES to use the real database.");
+        + "\\nGet site_spectra_0.5eV.hdf5 from doi:10.6084/m9.figshare.c.5494395 and set CORELOSS_CK_EDGE_SITES to use the real database.");
 // the whole site file is 117,340 spectra: quick mode reads the first 200 molecules
 CkEdgeHdf5.Options ckOptions = CkEdgeHdf5.Options.defaults().withMaxMolecules(quick ? 200 : Integer.MAX_VALUE);
 SpectraDataset ckSites = CkEdgeHdf5.read(sitesFile, ckOptions, org.coreloss.progress.ProgressListener.NONE);
