@@ -200,14 +200,42 @@ the diagonal are perfect. Because the labels take only three values, each column
 state and its vertical spread is the prediction error.""")
 md("""## Readers for the QM9 carbon K-edge databases (for users who have the files)
 
-Seed 000's labels are the QM9 properties. `Qm9Xyz.readFolder` reads the published `dsgdb9nsd_NNNNNN.xyz` files
-(Ramakrishnan et al., Sci. Data 2014) into a table (index, atom and carbon counts, SMILES, 15 properties with units
-in the column names: gap in Hartree, internal energy U in Hartree, ...), to be joined to C K-edge spectra by
-molecule index. Below it reads the two small hand-made test fixtures in that layout; point it at your own
-folder. The spectra files of the C K-edge QM9 databases are not read (no documented layout found, see
-`docs/paper-000.md`): load them with the generic readers in `org.coreloss.data.io`.""")
-code("""tech.tablesaw.api.Table qm9 = org.coreloss.data.io.Qm9Xyz.readFolder(root.resolve("src/test/resources/qm9"));
-qm9.selectColumns("id", "qm9_index", "n_carbon", "smiles", "gap_Ha", "U_Ha")""")
+Seed 000's own spectra were not found published, but the same group of methods (CASTEP core-hole C K-edge
+spectra of QM9 molecules) is published as the **simulated carbon K-edge spectral database of organic molecules**
+(Shibata, Kikumasa, Kiyohara, Mizoguchi, *Sci. Data* 9, 214 (2022); 117,340 unique carbon sites of 22,155
+molecules). Download `site_spectra_0.5eV.hdf5` (and/or `mol_spectra_0.5eV.hdf5`) from its figshare collection
+(doi:10.6084/m9.figshare.c.5494395) and the QM9 `dsgdb9nsd_*.xyz` files (Ramakrishnan et al., *Sci. Data* 2014,
+figshare doi:10.6084/m9.figshare.c.978904), then set
+
+* `CORELOSS_CK_EDGE_SITES` to the path of `site_spectra_0.5eV.hdf5`,
+* `CORELOSS_QM9_XYZ` to the folder of the unpacked `dsgdb9nsd_*.xyz` files,
+
+and re-run this section. `CkEdgeHdf5` reads one row per unique carbon site (own energy grid per site, shifted by
+its excitation energy and interpolated onto 288-310 eV, 256 points, unless you pass another grid),
+`moleculesFromSites` averages the sites of each molecule weighted by their multiplicity, and `withQm9Labels` adds
+the QM9 properties (HOMO-LUMO gap `gap_Ha`, internal energy `U_Ha`, ...) by QM9 index: the inputs and labels of
+seed 000. Without the files, the cell below runs the same calls on the small **format fixtures** of the tests
+(synthetic Gaussians written by us in the database's layout, not data). Layout, sources and assumptions:
+`docs/data.md`, section "Published C K-edge QM9 databases".""")
+code("""import org.coreloss.data.io.CkEdgeHdf5;
+import org.coreloss.data.io.Qm9Xyz;
+String sitesEnv = System.getenv("CORELOSS_CK_EDGE_SITES"), xyzEnv = System.getenv("CORELOSS_QM9_XYZ");
+boolean haveDatabase = sitesEnv != null && Files.isRegularFile(Path.of(sitesEnv));
+Path sitesFile = haveDatabase ? Path.of(sitesEnv) : root.resolve("src/test/resources/ckedge/site_spectra_fixture.hdf5");
+Path xyzFolder = xyzEnv != null && Files.isDirectory(Path.of(xyzEnv)) ? Path.of(xyzEnv) : root.resolve("src/test/resources/qm9");
+if (!haveDatabase) System.out.println("CORELOSS_CK_EDGE_SITES not set (or not a file): using the format fixture " + root.relativize(sitesFile)
+        + "\\nGet site_spectra_0.5eV.hdf5 from doi:10.6084/m9.figshare.c.5494395 and set CORELOSS_CK_EDGE_SITES to use the real database.");
+// the whole site file is 117,340 spectra: quick mode reads the first 200 molecules
+CkEdgeHdf5.Options ckOptions = CkEdgeHdf5.Options.defaults().withMaxMolecules(quick ? 200 : Integer.MAX_VALUE);
+SpectraDataset ckSites = CkEdgeHdf5.read(sitesFile, ckOptions, org.coreloss.progress.ProgressListener.NONE);
+SpectraDataset ckMolecules = CkEdgeHdf5.moleculesFromSites(ckSites);
+tech.tablesaw.api.Table qm9 = Qm9Xyz.readFolder(xyzFolder);
+SpectraDataset ckLabelled = CkEdgeHdf5.withQm9Labels(ckMolecules, qm9);
+System.out.println(ckSites.size() + " site spectra, " + ckMolecules.size() + " molecules, " + ckLabelled.size()
+        + " with QM9 labels from " + (xyzEnv != null ? xyzFolder : root.relativize(xyzFolder)) + ", grid " + ckSites.grid());
+ckSites.table().first(6)""")
+code("""// molecular spectra with their QM9 labels: spectrum -> gap_Ha / U_Ha is seed 000's regression task
+ckLabelled.table().selectColumns("id", "qm9_index", "n_sites", "n_carbon_equivalent", "smiles", "gap_Ha", "U_Ha")""")
 md("""## Summary and run record""")
 code("""tech.tablesaw.api.Table summary = tech.tablesaw.api.Table.create("paper-000 (" + (quick ? "quick" : "full") + " mode, test fold)",
         tech.tablesaw.api.StringColumn.create("metric", results.keySet()),

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * Reader for the QM9 molecule files ({@code dsgdb9nsd_NNNNNN.xyz}) of Ramakrishnan, Dral, Rupp and von
  * Lilienfeld, "Quantum chemistry structures and properties of 134 kilo molecules", Sci. Data 1, 140022 (2014).
  * These files carry the molecular labels (HOMO-LUMO gap, internal energy, ...) of the QM9 molecules whose carbon
- * K-edge spectra the seed-000 study (and the later QM9 C K-edge XANES databases) computed; the spectra files
- * themselves are not read here (their layouts could not be verified, see docs/paper-000.md).
+ * K-edge spectra the seed-000 study (and the later QM9 C K-edge databases) computed; the spectra of the Sci. Data
+ * 2022 C K-edge database are read by {@link CkEdgeHdf5}, which joins this table by QM9 index (docs/data.md).
  *
  * <p>Layout of one file (n = number of atoms): line 1 {@code n}; line 2 {@code gdb <index> A B C mu alpha homo
  * lumo gap r2 zpve U0 U H G Cv} (17 whitespace-separated fields); lines 3..n+2 {@code element x y z
