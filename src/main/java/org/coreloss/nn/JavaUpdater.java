@@ -15,18 +15,17 @@ import java.util.Map;
  *
  * <p>Why: in ND4J 1.0.0-M2.1 those native ops cost 31 ns (Adam) and 6.5 ns (RMSProp) per parameter on one
  * thread here, 3.4 ms per step for the 108,550-parameter benchmark regressor, more than the whole rest of a
- * step; a plain Java loop over float arrays costs ~1 ns per parameter. The state is read from DL4J's updater
+ * step; a plain Java loop over the direct buffers costs ~1 ns per parameter and also applies the step
+ * (params -= update) in the same pass. The state is read from DL4J's updater
  * state view when bound and written back by {@link #writeState()}, so checkpoints and model files carry it;
  * the hyper-parameters (learning rate included, after {@code setLearningRate}) are read from DL4J's updater
  * configuration at every step.
  */
 abstract class JavaUpdater {
     GradientUpdater<?> dl4j;
-    final float[] grad;
 
-    private JavaUpdater(GradientUpdater<?> dl4j, int n) {
+    private JavaUpdater(GradientUpdater<?> dl4j) {
         this.dl4j = dl4j;
-        this.grad = new float[n];
     }
 
     /** A Java implementation of {@code u}'s algorithm over {@code n} parameters, or null where there is none. */
@@ -52,16 +51,12 @@ abstract class JavaUpdater {
         if (blocks.size() == 1 && rebind(blocks.get(0).getGradientUpdater()) != null) writeState();
     }
 
-    /** Replaces the gradient in {@code gradient} (flat, contiguous) with the update to subtract from the parameters. */
-    final void apply(INDArray gradient, int iteration, int epoch) {
-        FloatBuffer g = gradient.data().asNioFloat();
-        int off = (int) gradient.offset();
-        g.get(off, grad, 0, grad.length);
-        update(iteration, epoch);
-        g.put(off, grad, 0, grad.length);
-    }
-
-    abstract void update(int iteration, int epoch);
+    /**
+     * One step: reads the (minibatch-averaged, regularised) gradient from {@code gradient} and subtracts the
+     * update from {@code params} (direct buffers over the flat arrays, same layout), as DL4J's updater followed by
+     * its {@code NegativeDefaultStepFunction} does.
+     */
+    abstract void step(FloatBuffer gradient, FloatBuffer params, int iteration, int epoch);
 
     /** Copies the heap state into DL4J's state view arrays. */
     abstract void writeState();
@@ -78,27 +73,27 @@ abstract class JavaUpdater {
     private static final class AdamJ extends JavaUpdater {
         final float[] m, v;
         AdamJ(GradientUpdater<?> u, int n) {
-            super(u, n);
+            super(u);
             Map<String, INDArray> st = u.getState();
             m = read(st.get("M"), n);
             v = read(st.get("V"), n);
         }
 
-        @Override void update(int iteration, int epoch) {
+        @Override void step(FloatBuffer g, FloatBuffer p, int iteration, int epoch) {
             Adam c = (Adam) dl4j.getConfig();
             float lr = (float) c.getLearningRate(iteration, epoch), b1 = (float) c.getBeta1(), b2 = (float) c.getBeta2(), eps = (float) c.getEpsilon();
             float b1t = (float) Math.pow(b1, iteration + 1), b2t = (float) Math.pow(b2, iteration + 1);
             float alpha = lr * (float) Math.sqrt(1f - b2t) / (1f - b1t);
             if (Float.isNaN(alpha) || alpha == 0f || Float.isInfinite(alpha)) alpha = eps;
             float c1 = 1f - b1, c2 = 1f - b2;
-            float[] g = grad, mm = m, vv = v;
-            for (int i = 0; i < g.length; i++) {
-                float gi = g[i];
+            float[] mm = m, vv = v;
+            for (int i = 0; i < mm.length; i++) {
+                float gi = g.get(i);
                 float mi = b1 * mm[i] + gi * c1;
                 float vi = b2 * vv[i] + gi * gi * c2;
                 mm[i] = mi;
                 vv[i] = vi;
-                g[i] = mi * alpha / ((float) Math.sqrt(vi) + eps);
+                p.put(i, p.get(i) - mi * alpha / ((float) Math.sqrt(vi) + eps));
             }
         }
 
@@ -112,20 +107,20 @@ abstract class JavaUpdater {
     private static final class RmsPropJ extends JavaUpdater {
         final float[] s;
         RmsPropJ(GradientUpdater<?> u, int n) {
-            super(u, n);
+            super(u);
             s = read(u.getState().get("G"), n);
         }
 
-        @Override void update(int iteration, int epoch) {
+        @Override void step(FloatBuffer g, FloatBuffer p, int iteration, int epoch) {
             RmsProp c = (RmsProp) dl4j.getConfig();
             float lr = (float) c.getLearningRate(iteration, epoch), decay = (float) c.getRmsDecay(), eps = (float) c.getEpsilon();
             float c1 = 1f - decay;
-            float[] g = grad, ss = s;
-            for (int i = 0; i < g.length; i++) {
-                float gi = g[i];
+            float[] ss = s;
+            for (int i = 0; i < ss.length; i++) {
+                float gi = g.get(i);
                 float si = ss[i] * decay + gi * gi * c1;
                 ss[i] = si;
-                g[i] = lr * gi / ((float) Math.sqrt(si) + eps);
+                p.put(i, p.get(i) - lr * gi / ((float) Math.sqrt(si) + eps));
             }
         }
 

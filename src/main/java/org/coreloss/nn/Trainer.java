@@ -89,6 +89,7 @@ public final class Trainer {
                 double lr = options.learningRateAt(epoch);
                 if (lr != currentLr) { g.setLearningRate(lr); currentLr = lr; } // costly call (~1 ms): only on change
                 Nd4j.getRandom().setSeed(Networks.nd4jSeed(options.seed() * 1_000_003L + epoch)); // this thread's generator (dropout)
+                if (fast != null) fast.seedDropout(options.seed() * 1_000_003L + epoch);
                 int[] perm = permutation(n, new SplittableRandom(options.seed() ^ (0x9E3779B97F4A7C15L * (epoch + 1))));
                 double lossSum = 0;
                 for (int b = 0; b < batches; b++) {
@@ -183,12 +184,16 @@ public final class Trainer {
     public static String hash(float[][] x, float[][] y) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
+            ByteBuffer bb = ByteBuffer.allocate(4 * 4096); // big-endian float bits, as before: hashes are unchanged
             for (float[][] a : new float[][][]{x, y}) {
                 md.update(ByteBuffer.allocate(4).putInt(a.length).array());
                 for (float[] r : a) {
-                    ByteBuffer bb = ByteBuffer.allocate(4 * r.length);
-                    for (float v : r) bb.putFloat(v);
-                    md.update(bb.array());
+                    for (int from = 0; from < r.length; from += 4096) {
+                        int n = Math.min(4096, r.length - from);
+                        bb.clear();
+                        bb.asFloatBuffer().put(r, from, n);
+                        md.update(bb.array(), 0, 4 * n);
+                    }
                 }
             }
             return HexFormat.of().formatHex(md.digest());

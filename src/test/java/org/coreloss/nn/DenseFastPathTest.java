@@ -118,7 +118,7 @@ class DenseFastPathTest {
     private static float[] trainWithDropout(RegressorSpec spec, long dropoutSeed) {
         ComputationGraph g = Networks.build(spec, 1, 1e-2);
         DenseFastPath fast = new DenseFastPath(g, spec);
-        Nd4j.getRandom().setSeed(dropoutSeed);
+        fast.seedDropout(dropoutSeed);
         for (int step = 0; step < 5; step++) fast.fit(random(16 * 12, step), random(16 * 2, 50 + step), 16);
         return g.params().toFloatVector();
     }

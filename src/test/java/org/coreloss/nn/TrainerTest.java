@@ -145,6 +145,18 @@ class TrainerTest {
         assertTrue(ok >= 0.95 * c.length, "accuracy " + ok + "/" + c.length);
     }
 
+    @Test
+    void datasetHashIsSha256OfCountsAndBigEndianFloatBits() throws Exception {
+        float[][] x = new float[3][5000], y = {{1f}, {-2.5f}, {Float.NaN}}; // rows longer than the 4096-value chunk
+        for (int r = 0; r < 3; r++) for (int c = 0; c < 5000; c++) x[r][c] = r * 0.25f - c * 1e-3f;
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        for (float[][] a : new float[][][]{x, y}) {
+            md.update(java.nio.ByteBuffer.allocate(4).putInt(a.length).array());
+            for (float[] row : a) for (float v : row) md.update(java.nio.ByteBuffer.allocate(4).putFloat(v).array());
+        }
+        assertEquals(java.util.HexFormat.of().formatHex(md.digest()), Trainer.hash(x, y));
+    }
+
     private static float[][] oneHot(Synthetic s) {
         float[][] y = new float[s.params.length][2];
         for (int i = 0; i < y.length; i++) y[i][s.params[i][0] < CH / 2.0 ? 0 : 1] = 1f;
