@@ -97,10 +97,9 @@ final class DenseFastPath {
             INDArray w = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
             nIn[i] = (int) w.size(0);
             nOut[i] = (int) w.size(1);
-            wT[i] = w.transpose();
+            wT[i] = rowMajorTranspose(w, name);
             b[i] = layer.getParam(DefaultParamInitializer.BIAS_KEY);
             bN[i] = nio(b[i]);
-            if (wT[i].ordering() != 'c') throw new IllegalStateException("unexpected weight layout in " + name);
             BaseLayer conf = (BaseLayer) layer.conf().getLayer();
             IDropout d = conf.getIDropout();
             if (d != null && !(d instanceof Dropout)) throw new IllegalStateException("unsupported dropout " + d + " in " + name);
@@ -112,6 +111,18 @@ final class DenseFastPath {
         for (int i = 0; i < layers; i++) w = Math.max(w, nOut[i]);
         maxWidth = w;
         miniBatch = graph.getConfiguration().getDefaultConfiguration().isMiniBatch();
+    }
+
+    /**
+     * The row-major [nOut, nIn] view of DL4J's column-major [nIn, nOut] weight view {@code w} (same memory). Built
+     * from the buffer, offset and strides rather than by {@code transpose()}, whose reported ordering is ambiguous
+     * when nIn or nOut is 1.
+     */
+    private static INDArray rowMajorTranspose(INDArray w, String layer) {
+        long nIn = w.size(0), nOut = w.size(1);
+        boolean columnMajor = (nIn == 1 || w.stride(0) == 1) && (nOut == 1 || w.stride(1) == nIn);
+        if (!columnMajor) throw new IllegalStateException("unexpected weight layout in layer " + layer + ": strides " + java.util.Arrays.toString(w.stride()));
+        return Nd4j.create(w.data(), new long[]{nOut, nIn}, new long[]{nIn, 1}, w.offset(), 'c');
     }
 
     /** Binds the per-layer views of the graph's flattened gradient array (allocated here if the graph has none yet). */
@@ -157,10 +168,9 @@ final class DenseFastPath {
             Layer layer = graph.getLayer(names.get(i));
             Map<String, INDArray> gv = DefaultParamInitializer.getInstance()
                     .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
-            gWT[i] = gv.get(DefaultParamInitializer.WEIGHT_KEY).transpose();
+            gWT[i] = rowMajorTranspose(gv.get(DefaultParamInitializer.WEIGHT_KEY), names.get(i));
             gB[i] = gv.get(DefaultParamInitializer.BIAS_KEY);
             gBN[i] = nio(gB[i]);
-            if (gWT[i].ordering() != 'c') throw new IllegalStateException("unexpected gradient layout in " + names.get(i));
             gradient.setGradientFor(names.get(i) + "_" + DefaultParamInitializer.WEIGHT_KEY, gv.get(DefaultParamInitializer.WEIGHT_KEY));
             gradient.setGradientFor(names.get(i) + "_" + DefaultParamInitializer.BIAS_KEY, gB[i]);
         }

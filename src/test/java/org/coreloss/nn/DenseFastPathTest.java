@@ -72,6 +72,12 @@ class DenseFastPathTest {
         assertSameTraining(new RegressorSpec(12, 0, List.of(10, 8), 0.0, 0.0, 3, RegressorSpec.Head.LINEAR, NetworkSpec.Loss.MSE), false, 1e-2);
     }
 
+    @Test void singleInputAndSingleOutputLayersTrainLikeDl4j() {
+        // weight matrices with one row or one column: their transposed views are vectors
+        assertSameTraining(new RegressorSpec(1, 0, List.of(6), 0.0, 0.0, 1, RegressorSpec.Head.LINEAR, NetworkSpec.Loss.MSE), false, 1e-2);
+        assertSameTraining(new GeneratorSpec(1, GeneratorSpec.Arch.DNN, 5, 4, 1, 6, 1, 1, 0), false, 1e-3);
+    }
+
     @Test void l2IsAppliedAndScoredLikeDl4j() {
         assertSameTraining(new RegressorSpec(12, 0, List.of(10), 0.0, 1e-2, 2, RegressorSpec.Head.LINEAR, NetworkSpec.Loss.MSE), false, 1e-2);
     }
