@@ -15,7 +15,8 @@ import java.util.Map;
  * @param datasetHash   hash of the training data (see {@link Trainer#hash}), or "" if unknown
  * @param seed          training seed
  * @param inputScaler   standardisation applied to inputs inside the model
- * @param targetScaler  standardisation of targets (identity for generators and softmax heads)
+ * @param targetScaler  standardisation of targets (per column for linear regressors; centred with one common scale for
+ *                      generators, {@link Scaler#fitCentred}; identity for softmax heads)
  * @param versions      library versions (coreloss, dl4j, java)
  * @param metrics       final metrics, e.g. best validation loss, epochs
  * @param createdUtc    ISO-8601 time of saving

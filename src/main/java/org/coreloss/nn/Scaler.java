@@ -34,6 +34,26 @@ public record Scaler(float[] mean, float[] std) {
         return new Scaler(mean, std);
     }
 
+    /**
+     * Centres each column on its mean and divides every column by one common scale: the root mean square of
+     * the column standard deviations (1 when that is below 1e-8). Used for generator targets (spectra): the
+     * MSE in scaled units is the spectrum MSE divided by scale^2, so no channel is re-weighted.
+     */
+    public static Scaler fitCentred(float[][] rows) {
+        if (rows.length == 0) throw new IllegalArgumentException("scaler: no rows to fit");
+        int c = rows[0].length;
+        double[] m = new double[c];
+        for (float[] r : rows) for (int j = 0; j < c; j++) m[j] += r[j];
+        for (int j = 0; j < c; j++) m[j] /= rows.length;
+        double v = 0;
+        for (float[] r : rows) for (int j = 0; j < c; j++) { double d = r[j] - m[j]; v += d * d; }
+        double s = Math.sqrt(v / ((double) rows.length * c));
+        float[] mean = new float[c], std = new float[c];
+        for (int j = 0; j < c; j++) mean[j] = (float) m[j];
+        java.util.Arrays.fill(std, s < 1e-8 ? 1f : (float) s);
+        return new Scaler(mean, std);
+    }
+
     public static Scaler identity(int columns) {
         float[] m = new float[columns], s = new float[columns];
         java.util.Arrays.fill(s, 1f);

@@ -27,10 +27,19 @@ import java.util.SplittableRandom;
 
 /**
  * Mini-batch trainer for {@link NetworkSpec}s: standardises inputs (and regression targets) on the training
- * rows, shuffles each epoch with {@code SplittableRandom(seed, epoch)}, reseeds ND4J's generator (dropout)
- * each epoch, applies the exponential learning-rate schedule, evaluates the validation loss after every
+ * rows, centres generator targets (see below), shuffles each epoch with {@code SplittableRandom(seed, epoch)},
+ * reseeds ND4J's generator (dropout) each epoch, applies the exponential learning-rate schedule, evaluates the validation loss after every
  * epoch, keeps the best weights, stops early after {@code patience} epochs without improvement, writes atomic
  * checkpoints ({@code last.zip}, {@code best.bin}, {@code state.json}) and resumes from them.
+ *
+ * <p>Generator targets (spectra) are centred per channel on the training mean and divided by one common
+ * scale, the root mean square of the channel standard deviations ({@link Scaler#fitCentred}). The network
+ * then starts at the mean training spectrum with unit-variance targets, where its initial weights put it,
+ * instead of spending its first few hundred RMSProp steps shrinking random outputs of order 1 to spectra of
+ * order 0.1 (docs/paper-003.md: with raw targets the quick seed-003 generators ended worse than the mean
+ * spectrum). One common scale keeps the objective the plain MSE over channels (no channel is re-weighted);
+ * reported generator losses (train, validation, best) are converted back to spectrum units (x scale^2),
+ * so they are MSEs of the spectra as before. Regressor losses stay in standardised units.
  *
  * <p>Determinism: on one machine with a fixed thread count the same seed gives bit-identical weights.
  * Interruption (thread interrupt or {@link ProgressListener#isCancelled()}) is checked before every
@@ -57,7 +66,10 @@ public final class Trainer {
         if (hasVal) checkShapes("validation", spec, xVal, yVal);
         boolean scaleTargets = spec instanceof RegressorSpec r && r.head() == RegressorSpec.Head.LINEAR;
         Scaler inScaler = Scaler.fit(xTrain);
-        Scaler outScaler = scaleTargets ? Scaler.fit(yTrain) : Scaler.identity(spec.outputSize());
+        boolean generator = spec instanceof GeneratorSpec;
+        Scaler outScaler = scaleTargets ? Scaler.fit(yTrain) : generator ? Scaler.fitCentred(yTrain) : Scaler.identity(spec.outputSize());
+        // generator losses are reported in spectrum units: MSE in centred-and-scaled units times scale^2
+        double lossUnit = generator ? (double) outScaler.std()[0] * outScaler.std()[0] : 1.0;
         float[] xs = flatten(inScaler.apply(xTrain)), ys = flatten(outScaler.apply(yTrain));
         float[] xv = hasVal ? flatten(inScaler.apply(xVal)) : null, yv = hasVal ? flatten(outScaler.apply(yVal)) : null;
         int n = xTrain.length, in = spec.inputSize(), out = spec.outputSize(), bs = Math.min(options.batchSize(), n);
@@ -74,6 +86,7 @@ public final class Trainer {
         } else {
             g = Networks.build(spec, options.seed(), options.learningRate());
             st = new State(spec.toString(), 0, -1, Double.POSITIVE_INFINITY, 0, new ArrayList<>(), new ArrayList<>());
+            st.targets = targetHandling(spec);
         }
 
         DenseFastPath fast = DenseFastPath.supports(spec) ? new DenseFastPath(g, spec) : null;
@@ -109,6 +122,7 @@ public final class Trainer {
                         g.fit(new DataSet(fx, fy));
                         s = g.score();
                     }
+                    s *= lossUnit;
                     lossSum += s * m;
                     long now = System.nanoTime();
                     String msg = null; // formatting every iteration costs more than a small batch: at most 10 messages/s
@@ -120,7 +134,7 @@ public final class Trainer {
                     listener.advance((long) epoch * batches + b + 1, msg);
                 }
                 double trainLoss = lossSum / n;
-                double valLoss = hasVal ? evaluate(g, fast, spec.loss(), xv, yv, in, out) : trainLoss;
+                double valLoss = hasVal ? lossUnit * evaluate(g, fast, spec.loss(), xv, yv, in, out) : trainLoss;
                 st.train.add(trainLoss);
                 st.val.add(valLoss);
                 st.epochsDone = epoch + 1;
@@ -239,8 +253,15 @@ public final class Trainer {
         return p;
     }
 
+    /** How targets are handled for {@code spec}; stored in checkpoints, so a resume never mixes two conventions. */
+    static String targetHandling(NetworkSpec spec) {
+        if (spec instanceof GeneratorSpec) return "centred-common-scale";
+        return spec instanceof RegressorSpec r && r.head() == RegressorSpec.Head.LINEAR ? "standardised" : "raw";
+    }
+
     /** Mutable training progress, persisted as state.json. */
     static final class State {
+        String targets; // targetHandling(spec); null in checkpoints written before generator targets were centred
         String spec; int epochsDone; int bestEpoch; double bestLoss; int sinceBest; List<Double> train; List<Double> val;
         State(String spec, int epochsDone, int bestEpoch, double bestLoss, int sinceBest, List<Double> train, List<Double> val) {
             this.spec = spec; this.epochsDone = epochsDone; this.bestEpoch = bestEpoch; this.bestLoss = bestLoss;
@@ -279,6 +300,15 @@ public final class Trainer {
                 if (s == null || !spec.toString().equals(s.spec)) {
                     throw new IllegalArgumentException(state + ": checkpoint is for spec " + (s == null ? null : s.spec) + ", not " + spec);
                 }
+                String expected = targetHandling(spec);
+                if (s.targets == null && spec instanceof GeneratorSpec) {
+                    throw new IllegalArgumentException(state + ": generator checkpoint written before targets were centred (field 'targets' missing, expected '"
+                            + expected + "'): delete the checkpoint directory " + dir + " and train again");
+                }
+                if (s.targets != null && !s.targets.equals(expected)) {
+                    throw new IllegalArgumentException(state + ": checkpoint targets '" + s.targets + "', expected '" + expected + "'");
+                }
+                if (s.targets == null) s.targets = expected;
                 return s;
             } catch (IOException e) {
                 throw new UncheckedIOException(state + ": " + e.getMessage(), e);

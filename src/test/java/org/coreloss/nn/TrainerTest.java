@@ -133,6 +133,53 @@ class TrainerTest {
         assertArrayEquals(straight.model().weights(), resumed.model().weights());
     }
 
+    /**
+     * Generator targets are centred on the mean training spectrum and divided by one common scale: the untrained
+     * network starts near the mean spectrum (not at random outputs of order 1), and the reported losses are
+     * spectrum MSEs (recomputed here from the model's predictions), for the dense fast path and DL4J's layers.
+     */
+    @Test
+    void generatorTargetsAreCentredAndLossesAreSpectrumMse() {
+        Synthetic train = new Synthetic(200, CH, 12), val = new Synthetic(60, CH, 13);
+        for (GeneratorSpec spec : new GeneratorSpec[]{new GeneratorSpec(3, GeneratorSpec.Arch.DNN, 16, 8, 1, 16, 1, CH, 0),
+                new GeneratorSpec(3, GeneratorSpec.Arch.CNN, 16, 8, 1, 2, 3, CH, 0)}) {
+            TrainingResult r = Trainer.fit(spec, train.params, train.spectra, val.params, val.spectra,
+                    TrainingOptions.defaults(3).withEpochs(2).withBatchSize(20).withLearningRate(1e-6, 1.0), null);
+            Scaler t = r.model().info().targetScaler();
+            double[] mean = new double[CH];
+            double var = 0;
+            for (float[] s : train.spectra) for (int j = 0; j < CH; j++) mean[j] += s[j] / train.spectra.length;
+            for (float[] s : train.spectra) for (int j = 0; j < CH; j++) var += (s[j] - mean[j]) * (s[j] - mean[j]) / ((double) train.spectra.length * CH);
+            for (int j = 0; j < CH; j++) {
+                assertEquals(mean[j], t.mean()[j], 1e-5, "target mean of channel " + j);
+                assertEquals(Math.sqrt(var), t.std()[j], 1e-5, "common target scale, channel " + j);
+            }
+            float[][] p = r.model().predict(val.params);
+            float[][] meanRows = new float[val.spectra.length][CH];
+            for (float[] row : meanRows) for (int j = 0; j < CH; j++) row[j] = (float) mean[j];
+            double mse = Synthetic.mse(p, val.spectra), base = Synthetic.mse(meanRows, val.spectra);
+            assertEquals(mse, r.validationLoss().get(r.bestEpoch()), 1e-6 * mse, spec.arch() + ": reported validation loss is the spectrum MSE");
+            // lr 1e-6: the network has barely moved from its start, which is the mean spectrum plus the initial
+            // weights' output times the scale; raw targets started at those outputs alone (MSE of order 1)
+            assertTrue(mse < 3 * base, spec.arch() + ": untrained generator MSE " + mse + ", mean spectrum " + base);
+        }
+    }
+
+    @Test
+    void generatorCheckpointFromBeforeTargetCentringIsRefused(@TempDir Path dir) throws Exception {
+        Synthetic d = new Synthetic(40, CH, 14);
+        GeneratorSpec spec = new GeneratorSpec(3, GeneratorSpec.Arch.DNN, 8, 8, 1, 8, 1, CH, 0);
+        TrainingOptions o = TrainingOptions.defaults(3).withEpochs(1).withBatchSize(20).withCheckpoints(dir, 1);
+        Trainer.fit(spec, d.params, d.spectra, o, null);
+        Path state = dir.resolve("state.json");
+        String json = java.nio.file.Files.readString(state);
+        String old = json.replaceAll("\"targets\"\\s*:\\s*\"centred-common-scale\"\\s*,", "");
+        assertNotEquals(json, old, "state.json records the target handling: " + json);
+        java.nio.file.Files.writeString(state, old);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.fit(spec, d.params, d.spectra, o.withEpochs(2), null));
+        assertTrue(e.getMessage().contains("before targets were centred"), e.getMessage());
+    }
+
     @Test
     void softmaxHeadClassifiesPeakPosition() {
         Synthetic train = new Synthetic(600, CH, 9), test = new Synthetic(200, CH, 10);
