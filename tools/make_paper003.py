@@ -143,7 +143,7 @@ multiplet engine (`org.coreloss.multiplet`, validated against Quanty in `docs/mu
 `org.coreloss.simulate` (seeded, sharded, resumable; `docs/simulate.md`).
 
 * **Quick mode** (`CORELOSS_QUICK=1`, CI): four ions (Ni2+, Co2+, Ni3+, Fe2+), 800 spectra each (fewer
-  leave the quick generators of notebook 2 no better than the mean spectrum); about a minute.
+  leave the quick generators of notebook 2 little better than the mean spectrum); 30–50 s.
 * **Full mode**: all 22 ions, 4,000 spectra each (88,000 spectra). At the measured 8–10 spectra/s of the
   engine on this 2-core machine (all ions mixed; `docs/multiplet.md`) that is **about 2.5–3 hours**; Ni2+
   alone is ~1 ms per spectrum, Cr2+/Mn3+/Fe4+/Co5+ (d4) are the slowest. The run is resumable: stop it
@@ -417,7 +417,7 @@ here with the same recipe if missing) predicts fresh test spectra that were neve
   extrapolation): SE_max against the number of outliers (figure 9a), SE against Dq with a Gaussian-process
   fit and the ratio of matches per 0.05 eV bin with the 95 % marker (figure 9b–d).
 
-Definitions: `docs/eval.md`. Quick mode: 4 ions × 60 test spectra per symmetry (~2 min). Full mode:
+Definitions: `docs/eval.md`. Quick mode: 4 ions × 60 test spectra per symmetry (~40 s). Full mode:
 22 ions × 1,000 per symmetry (66,000 multiplet spectra, **~2–2.5 h** to simulate on 2 cores, the models
 from notebook 2's full run).""",
     SEED_CELL, IMPORTS, SETUP, MODEL,
@@ -582,7 +582,7 @@ folder: our multiplet engine against Quanty spectra from Crispy's regression tes
 `src/test/resources/multiplet/crispy_quanty/`, provenance in its README), then the **speed** of the neural
 generator against the multiplet engine, per spectrum, measured here on this CPU.
 
-Quick and full mode differ only in the number of spectra timed (quick: ~1 min; full: ~5 min).""",
+Quick and full mode differ only in the number of spectra timed (quick: ~30 s; full: ~5 min).""",
     SEED_CELL, IMPORTS, SETUP, MODEL,
     """MD:## Coreloss engine over Quanty
 
