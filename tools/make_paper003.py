@@ -238,7 +238,7 @@ MSE, optimiser RMSProp, as in the paper.
 **CPU sizes.** The paper trained on a GPU with 165 filters of width 25 and 32k–320k Ni2+ spectra. Full mode
 here uses `GeneratorSpec.cpuDefault` (conv kinds 16 filters of width 9, DNN layers 1000 neurons).
 * **Quick** (CI, ~1.5–2 min): Ni2+ only, 1,000 spectra (800 training, 200 validation), depths 1–2, sizes
-  200/800, 10 epochs of batches of 64 (learning rate 2e-3, ×0.95 per epoch), small layers (pre-layers 64/64, DNN 128, conv 4 filters of width 5). **LCNN is left out
+  200/800, 8 epochs of batches of 64 (learning rate 2e-3, ×0.95 per epoch), small layers (pre-layers 64/64, DNN 128, conv 4 filters of width 5). **LCNN is left out
   of quick mode** and the split network is a split DNN (sDNN): DL4J's LocallyConnected1D runs through
   SameDiff and took 140 s for 2 epochs on 128 spectra on this loaded 2-core machine (Conv1D: 10 s). The
   per-ion table uses the four quick ions (640 training spectra each) with 2-layer sDNNs and 15 epochs.
@@ -254,7 +254,7 @@ SpectraDataset ni = database("Ni2+", Preset.D4H, N_ARCH, SEED + 100);
 SpectraDataset[] ntv = DatasetTraining.split(ni, 0.2, SEED);
 int[] DEPTHS = QUICK ? new int[] {1, 2} : new int[] {1, 2, 3, 4, 5};
 int[] SIZES = QUICK ? new int[] {200, 800} : new int[] {4000, 8000, 16000, 25600};   // the last = the whole training split
-int ARCH_EPOCHS = QUICK ? 10 : 40, ARCH_BATCH = QUICK ? 64 : 256;
+int ARCH_EPOCHS = QUICK ? 8 : 40, ARCH_BATCH = QUICK ? 64 : 256;
 // quick: no LCNN (see the note above); the split network is then a split DNN
 List<String> KINDS = QUICK ? List.of("DNN", "CNN", "TCNN", "sDNN") : List.of("DNN", "CNN", "TCNN", "LCNN", "sLCNN");
 GeneratorSpec archSpec(String kind, int layers, EnergyGrid grid) {
