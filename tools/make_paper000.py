@@ -25,8 +25,8 @@ The QM9 C K-edge database is not bundled (see `docs/paper-000.md`). Here the sam
 Split: stratified by compound class (5 folds, fold 0 held out as test; every compound appears once, so this is
 also a split grouped by molecule). Quick mode (`CORELOSS_QUICK=1`) trains 12 epochs at batch 128 (about 2 minutes in all
 on a loaded 2-core machine; its numbers are not converged);
-full mode (unset) trains up to 400 epochs at batch 32 with early stopping (patience 60); expect 20-40 minutes on a
-loaded 2-core machine (DL4J step time dominates), a few minutes on an idle 8-core one.""")
+full mode (unset) trains up to 400 epochs at batch 32 with early stopping (patience 60); measured 190 s on the
+same machine (load 3-5), expect 3-5 minutes under heavier load.""")
 code("""// seed and quick mode (CORELOSS_QUICK=1 in CI)
 long seed = 0;
 boolean quick = "1".equals(System.getenv("CORELOSS_QUICK"));
