@@ -284,17 +284,29 @@ final class DenseFastPath {
     private void forward(Buffers buf, boolean train) {
         int m = buf.m;
         if (train && keep[0] < 1.0) dropout(buf.xN, m * nIn[0], keep[0]);
+        // inference splits the element-wise passes over ND4J's thread count (rows are independent: same numbers
+        // for any split); training keeps one thread (the benchmark's setting, and dropout draws in order)
+        int threads = train ? 1 : Math.max(1, Math.min(Nd4j.getEnvironment().maxThreads(), m));
         for (int i = 0; i < layers; i++) {
             Nd4j.exec(buf.fwd[i]);
-            FloatBuffer zb = buf.aN[i], bb = bN[i];
+            FloatBuffer zb = buf.aN[i];
             int n = nOut[i];
             float[] bias = buf.bias;
-            bb.get(0, bias, 0, n);
-            if (i < layers - 1) biasRelu(zb, bias, m, n);
-            else biasOnly(zb, bias, m, n);
+            bN[i].get(0, bias, 0, n);
+            boolean relu = i < layers - 1;
+            if (threads > 1 && (long) m * n >= PARALLEL_MIN) {
+                int t = threads;
+                java.util.stream.IntStream.range(0, t).parallel()
+                        .forEach(k -> biasActivation(zb, bias, m * k / t, m * (k + 1) / t, n, relu));
+            } else {
+                biasActivation(zb, bias, 0, m, n, relu);
+            }
             if (train && i + 1 < layers && keep[i + 1] < 1.0) dropout(zb, m * n, keep[i + 1]);
         }
     }
+
+    /** Element-wise passes over fewer values than this stay on the calling thread. */
+    private static final long PARALLEL_MIN = 1 << 17;
 
     /** DL4J's inverted dropout with keep probability {@code p}: kept values are divided by p, the others set to 0. */
     private void dropout(FloatBuffer v, int n, double p) {
@@ -361,19 +373,18 @@ final class DenseFastPath {
     // The element-wise passes are small static methods so that the JIT compiles each as a hot method of its own
     // (inlined into forward()/fit(), the same loops ran 4x slower).
 
-    /** z[r][j] = max(0, z[r][j] + bias[j]) over the row-major [m, n] block. */
-    private static void biasRelu(FloatBuffer z, float[] bias, int m, int n) {
-        for (int r = 0, k = 0; r < m; r++) {
-            for (int j = 0; j < n; j++, k++) {
-                float v = z.get(k) + bias[j];
-                z.put(k, v < 0f ? 0f : v);
+    /** z[r][j] = z[r][j] + bias[j], then max(0, .) if {@code relu}, for rows r0 <= r < r1 of the row-major [., n] block. */
+    private static void biasActivation(FloatBuffer z, float[] bias, int r0, int r1, int n, boolean relu) {
+        if (relu) {
+            for (int r = r0, k = r0 * n; r < r1; r++) {
+                for (int j = 0; j < n; j++, k++) {
+                    float v = z.get(k) + bias[j];
+                    z.put(k, v < 0f ? 0f : v);
+                }
             }
+        } else {
+            for (int r = r0, k = r0 * n; r < r1; r++) for (int j = 0; j < n; j++, k++) z.put(k, z.get(k) + bias[j]);
         }
-    }
-
-    /** z[r][j] += bias[j] over the row-major [m, n] block. */
-    private static void biasOnly(FloatBuffer z, float[] bias, int m, int n) {
-        for (int r = 0, k = 0; r < m; r++) for (int j = 0; j < n; j++, k++) z.put(k, z.get(k) + bias[j]);
     }
 
     /** out = (a > 0 ? g * scale : 0): back through a ReLU (and an inverted dropout of keep 1/scale) whose output is a. */

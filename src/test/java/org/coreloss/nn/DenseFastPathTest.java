@@ -114,6 +114,24 @@ class DenseFastPathTest {
         }
     }
 
+    @Test void wideLayersSplitOverThreadsGiveTheSameOutputs() {
+        // 130 rows x 1100 units exceeds the size above which inference splits the element-wise passes
+        GeneratorSpec spec = new GeneratorSpec(6, GeneratorSpec.Arch.DNN, 9, 7, 2, 1100, 1, 13, 0);
+        ComputationGraph g = Networks.build(spec, 4, 1e-3);
+        float[] x = random(130 * 6, 8);
+        float[] ref = Trainer.flat(g.outputSingle(false, Nd4j.create(x, new long[]{130, 6}, DataType.FLOAT)));
+        int before = Nd4j.getEnvironment().maxThreads();
+        try {
+            for (int threads : new int[]{1, 2, 3}) {
+                Nd4j.getEnvironment().setMaxThreads(threads);
+                float[] lean = new DenseFastPath(g, spec).output(x, 130);
+                assertTrue(maxAbsDiff(ref, lean) < 1e-5 * Math.max(1, maxAbs(ref)), threads + " threads: outputs differ by " + maxAbsDiff(ref, lean));
+            }
+        } finally {
+            Nd4j.getEnvironment().setMaxThreads(before);
+        }
+    }
+
     @Test void dropoutTrainingIsSeededAndChangesWithTheSeed() {
         RegressorSpec spec = new RegressorSpec(12, 0, List.of(16, 16), 0.5, 0.0, 2, RegressorSpec.Head.LINEAR, NetworkSpec.Loss.MAE);
         float[] a = trainWithDropout(spec, 11), b = trainWithDropout(spec, 11), c = trainWithDropout(spec, 12);
