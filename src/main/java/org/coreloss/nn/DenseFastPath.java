@@ -29,23 +29,23 @@ import java.util.SplittableRandom;
  *
  * <p>Why: DL4J's layer machinery issues on the order of a hundred ND4J operations per step (shape checks,
  * the {@code Mmul} custom op with order conversions, activation objects, workspace bookkeeping), which at
- * batch 64 costs 5-10x the arithmetic (docs/nn.md, "Where the time goes"). This path does per dense layer
- * one BLAS {@code gemm} forward (plus a bias add and an in-place ReLU) and two {@code gemm}s, one ReLU
- * mask and one column sum backward, all into preallocated arrays; losses are computed in Java on the
- * small output block. The update itself is DL4J's: the graph's {@code ComputationGraphUpdater} applies
- * the minibatch division, L2, and Adam/RMSProp with the graph's learning rate to the graph's flattened
- * gradient view, and the parameters are then stepped exactly as DL4J's {@code NegativeDefaultStepFunction}
- * does. So checkpoints, learning-rate changes, resume and model files are untouched, and a graph can be
- * trained by either path.
+ * batch 64 costs 5-10x the arithmetic (docs/nn.md). This path does per dense layer one prebuilt libnd4j
+ * {@code matmul} op forward and two backward, into preallocated arrays; bias, ReLU and dropout are one Java
+ * pass, the ReLU gradient another; losses are computed in Java on the small output block. The update runs
+ * on the graph's single updater block: {@link JavaUpdater} for Adam/RMSProp (DL4J's own
+ * {@code GradientUpdater} otherwise, and the graph's whole {@code ComputationGraphUpdater} if there are
+ * several blocks), with the graph's learning rate, L2 through DL4J's {@code Regularization} objects, and
+ * the parameters stepped as DL4J's {@code NegativeDefaultStepFunction} does. So checkpoints, learning-rate
+ * changes, resume and model files are untouched, and a graph can be trained by either path.
  *
  * <p>Semantics reproduced from DL4J: ReLU hidden layers; DL4J dropout (inverted, keep probability p on a
  * layer's <em>input</em>); identity output with MAE ({@code LossMAE}: score mean |d| over outputs,
  * gradient sign(d)/nOut) or MSE ({@code LossMSE}: mean d^2, gradient 2d/nOut), softmax output with
  * multi-class cross-entropy (gradient p - y); scores averaged over the minibatch plus the L2 score, as
- * {@code ComputationGraph.score()}. Dropout masks come from ND4J's generator (seeded by the trainer), so
- * dropout networks train to different (equally valid, equally reproducible) weights than through
- * {@code ComputationGraph.fit}; networks without dropout follow the same arithmetic up to float rounding
- * and operation order.
+ * {@code ComputationGraph.score()}. Dropout masks come from a {@code SplittableRandom} the trainer reseeds
+ * every epoch ({@link #seedDropout}), so dropout networks train to different (equally valid, equally
+ * reproducible) weights than through {@code ComputationGraph.fit}; networks without dropout follow the
+ * same arithmetic up to float rounding and operation order.
  *
  * <p>Not thread-safe (one instance per graph and thread). Disable with {@code -Dcoreloss.nn.fastPath=false}.
  */
@@ -56,6 +56,7 @@ final class DenseFastPath {
     private final int layers;
     private final int[] nIn, nOut;
     private final double[] keep;                   // keep probability applied to the input of layer i (1: none)
+    private final BaseLayer[] confs;               // the layers' DL4J configurations (dropout, regularisation)
     private final INDArray[] wT, b, gWT, gB;       // c-order [nOut, nIn] views of W (f-order [nIn, nOut]) and of its gradient
     private final FloatBuffer[] bN, gBN;           // direct buffers over the biases and their gradients
     private final int maxWidth;
@@ -89,6 +90,7 @@ final class DenseFastPath {
         nIn = new int[layers]; nOut = new int[layers]; keep = new double[layers];
         wT = new INDArray[layers]; b = new INDArray[layers]; gWT = new INDArray[layers]; gB = new INDArray[layers];
         bN = new FloatBuffer[layers]; gBN = new FloatBuffer[layers];
+        confs = new BaseLayer[layers];
         boolean anyL2 = false;
         for (int i = 0; i < layers; i++) {
             String name = names.get(i);
@@ -100,7 +102,7 @@ final class DenseFastPath {
             wT[i] = rowMajorTranspose(w, name);
             b[i] = layer.getParam(DefaultParamInitializer.BIAS_KEY);
             bN[i] = nio(b[i]);
-            BaseLayer conf = (BaseLayer) layer.conf().getLayer();
+            BaseLayer conf = confs[i] = (BaseLayer) layer.conf().getLayer();
             IDropout d = conf.getIDropout();
             if (d != null && !(d instanceof Dropout)) throw new IllegalStateException("unsupported dropout " + d + " in " + name);
             keep[i] = d == null ? 1.0 : ((Dropout) d).getP();
@@ -134,6 +136,16 @@ final class DenseFastPath {
         if (gradientFlat.data().address() != graph.getFlattenedGradients().data().address()) throw new IllegalStateException("gradient view is not flat");
         paramsN = nio(paramsFlat);
         gradientN = nio(gradientFlat);
+        for (int i = 0; i < layers; i++) {
+            Layer layer = graph.getLayer(names.get(i));
+            Map<String, INDArray> gv = DefaultParamInitializer.getInstance()
+                    .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
+            gWT[i] = rowMajorTranspose(gv.get(DefaultParamInitializer.WEIGHT_KEY), names.get(i));
+            gB[i] = gv.get(DefaultParamInitializer.BIAS_KEY);
+            gBN[i] = nio(gB[i]);
+            gradient.setGradientFor(names.get(i) + "_" + DefaultParamInitializer.WEIGHT_KEY, gv.get(DefaultParamInitializer.WEIGHT_KEY));
+            gradient.setGradientFor(names.get(i) + "_" + DefaultParamInitializer.BIAS_KEY, gB[i]);
+        }
         // One updater block over all parameters (every layer has the same updater): its GradientUpdater is called
         // directly, skipping ComputationGraphUpdater's per-step bookkeeping (~2 ms per step at batch 64).
         bindUpdater();
@@ -145,13 +157,13 @@ final class DenseFastPath {
      * state of the Java updater, which is the current one, is kept and re-attached.
      */
     private void bindUpdater() {
-        boundUpdater = graph.getUpdater(true);
-        List<UpdaterBlock> blocks = graph.getUpdater(true).getUpdaterBlocks();
+        org.deeplearning4j.nn.updater.graph.ComputationGraphUpdater updater = graph.getUpdater(true);
+        boundUpdater = updater;
+        List<UpdaterBlock> blocks = updater.getUpdaterBlocks();
         block = blocks.size() == 1 && blocks.get(0).getParamOffsetStart() == 0
                 && blocks.get(0).getParamOffsetEnd() == paramsFlat.length() ? blocks.get(0) : null;
         if (block != null) {
-            for (int i = 0; i < layers; i++) {
-                BaseLayer conf = (BaseLayer) graph.getLayer(names.get(i)).conf().getLayer();
+            for (BaseLayer conf : confs) {
                 for (List<Regularization> rs : List.of(conf.getRegularization(), conf.getRegularizationBias())) {
                     for (Regularization r : rs) if (r.applyStep() != Regularization.ApplyStep.BEFORE_UPDATER) block = null;
                 }
@@ -159,20 +171,10 @@ final class DenseFastPath {
         }
         if (javaUpdater != null) {
             JavaUpdater kept = block == null ? null : javaUpdater.rebind(block.getGradientUpdater());
-            if (kept == null) javaUpdater.writeState(graph.getUpdater(true).getUpdaterBlocks());
+            if (kept == null) javaUpdater.writeState(blocks);
             javaUpdater = kept;
         } else if (block != null) {
             javaUpdater = JavaUpdater.of(block.getGradientUpdater(), (int) paramsFlat.length());
-        }
-        for (int i = 0; i < layers; i++) {
-            Layer layer = graph.getLayer(names.get(i));
-            Map<String, INDArray> gv = DefaultParamInitializer.getInstance()
-                    .getGradientsFromFlattened(layer.conf(), layer.getGradientsViewArray());
-            gWT[i] = rowMajorTranspose(gv.get(DefaultParamInitializer.WEIGHT_KEY), names.get(i));
-            gB[i] = gv.get(DefaultParamInitializer.BIAS_KEY);
-            gBN[i] = nio(gB[i]);
-            gradient.setGradientFor(names.get(i) + "_" + DefaultParamInitializer.WEIGHT_KEY, gv.get(DefaultParamInitializer.WEIGHT_KEY));
-            gradient.setGradientFor(names.get(i) + "_" + DefaultParamInitializer.BIAS_KEY, gB[i]);
         }
     }
 
@@ -263,7 +265,6 @@ final class DenseFastPath {
         return buffers.computeIfAbsent(m, Buffers::new);
     }
 
-
     /** A direct buffer over exactly the elements of contiguous {@code a} (a view into the graph's arrays or a buffer of ours). */
     static FloatBuffer nio(INDArray a) {
         FloatBuffer all = a.data().asNioFloat();
@@ -327,8 +328,7 @@ final class DenseFastPath {
         int last = layers - 1, o = nOut[last];
         buf.aN[last].get(0, buf.out, 0, m * o);
         double score = lossAndGradient(buf.out, y, buf.grad, m, o);
-        boolean divided = block != null && miniBatch;
-        if (divided) { // DL4J divides the whole gradient by the batch size: do it here, on the small output block
+        if (block != null && miniBatch) { // DL4J divides the whole gradient by the batch size: do it here, on the small output block
             float inv = 1f / m;
             for (int k = 0; k < m * o; k++) buf.grad[k] *= inv;
         }
@@ -351,9 +351,8 @@ final class DenseFastPath {
             if (l2) {
                 double lr = block.getGradientUpdater().getConfig().getLearningRate(iteration, epoch);
                 for (int i = 0; i < layers; i++) {
-                    BaseLayer conf = (BaseLayer) graph.getLayer(names.get(i)).conf().getLayer();
-                    for (Regularization r : conf.getRegularization()) r.apply(wT[i], gWT[i], lr, iteration, epoch);
-                    for (Regularization r : conf.getRegularizationBias()) r.apply(b[i], gB[i], lr, iteration, epoch);
+                    for (Regularization r : confs[i].getRegularization()) r.apply(wT[i], gWT[i], lr, iteration, epoch);
+                    for (Regularization r : confs[i].getRegularizationBias()) r.apply(b[i], gB[i], lr, iteration, epoch);
                 }
             }
             if (javaUpdater != null) {

@@ -31,8 +31,8 @@ abstract class JavaUpdater {
     /** A Java implementation of {@code u}'s algorithm over {@code n} parameters, or null where there is none. */
     static JavaUpdater of(GradientUpdater<?> u, int n) {
         IUpdater c = u.getConfig();
-        if (c instanceof Adam && c.getClass() == Adam.class) return new AdamJ(u, n);
-        if (c instanceof RmsProp && c.getClass() == RmsProp.class) return new RmsPropJ(u, n);
+        if (c.getClass() == Adam.class) return new AdamJ(u, n);  // exact classes: subclasses may change the algorithm
+        if (c.getClass() == RmsProp.class) return new RmsPropJ(u, n);
         return null;
     }
 
