@@ -19,16 +19,12 @@ public record Scaler(float[] mean, float[] std) {
 
     /** Fits column means and standard deviations of {@code rows} (at least one row). */
     public static Scaler fit(float[][] rows) {
-        if (rows.length == 0) throw new IllegalArgumentException("scaler: no rows to fit");
-        int c = rows[0].length;
-        double[] m = new double[c], v = new double[c];
-        for (float[] r : rows) for (int j = 0; j < c; j++) m[j] += r[j];
-        for (int j = 0; j < c; j++) m[j] /= rows.length;
-        for (float[] r : rows) for (int j = 0; j < c; j++) { double d = r[j] - m[j]; v[j] += d * d; }
+        double[][] mv = moments(rows);
+        int c = mv[0].length;
         float[] mean = new float[c], std = new float[c];
         for (int j = 0; j < c; j++) {
-            mean[j] = (float) m[j];
-            double s = Math.sqrt(v[j] / rows.length);
+            mean[j] = (float) mv[0][j];
+            double s = Math.sqrt(mv[1][j] / rows.length);
             std[j] = s < 1e-8 ? 1f : (float) s;
         }
         return new Scaler(mean, std);
@@ -40,18 +36,26 @@ public record Scaler(float[] mean, float[] std) {
      * MSE in scaled units is the spectrum MSE divided by scale^2, so no channel is re-weighted.
      */
     public static Scaler fitCentred(float[][] rows) {
-        if (rows.length == 0) throw new IllegalArgumentException("scaler: no rows to fit");
-        int c = rows[0].length;
-        double[] m = new double[c];
-        for (float[] r : rows) for (int j = 0; j < c; j++) m[j] += r[j];
-        for (int j = 0; j < c; j++) m[j] /= rows.length;
+        double[][] mv = moments(rows);
+        int c = mv[0].length;
         double v = 0;
-        for (float[] r : rows) for (int j = 0; j < c; j++) { double d = r[j] - m[j]; v += d * d; }
+        for (int j = 0; j < c; j++) v += mv[1][j];
         double s = Math.sqrt(v / ((double) rows.length * c));
         float[] mean = new float[c], std = new float[c];
-        for (int j = 0; j < c; j++) mean[j] = (float) m[j];
+        for (int j = 0; j < c; j++) mean[j] = (float) mv[0][j];
         java.util.Arrays.fill(std, s < 1e-8 ? 1f : (float) s);
         return new Scaler(mean, std);
+    }
+
+    /** Column means and column sums of squared deviations from them (two passes, in double). */
+    private static double[][] moments(float[][] rows) {
+        if (rows.length == 0) throw new IllegalArgumentException("scaler: no rows to fit");
+        int c = rows[0].length;
+        double[] m = new double[c], v = new double[c];
+        for (float[] r : rows) for (int j = 0; j < c; j++) m[j] += r[j];
+        for (int j = 0; j < c; j++) m[j] /= rows.length;
+        for (float[] r : rows) for (int j = 0; j < c; j++) { double d = r[j] - m[j]; v[j] += d * d; }
+        return new double[][]{m, v};
     }
 
     public static Scaler identity(int columns) {
