@@ -2,6 +2,7 @@ package org.coreloss.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,8 +48,20 @@ class CorelossKernelTest {
     @AfterAll
     static void stop() {
         kernel.onShutdown(false);
+    }
+
+    @Test
+    void cellHelpersWorkWhileAKernelRunsAndFailClearlyAfterItStops() {
+        CorelossKernel other = new CorelossKernel(KernelSettings.defaults());
+        other.onStartup();
+        try {
+            assertNotNull(Notebook.render("x"), "render() while a kernel is installed");
+        } finally {
+            other.onShutdown(false);
+        }
         // outside a running kernel the cell helpers say so (magics fall back to their own displays)
-        assertThrows(IllegalStateException.class, Notebook::progress);
+        IllegalStateException e = assertThrows(IllegalStateException.class, Notebook::progress);
+        assertTrue(e.getMessage().contains("no Coreloss kernel"), e.getMessage());
     }
 
     @Test

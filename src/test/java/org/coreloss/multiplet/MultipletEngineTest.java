@@ -30,7 +30,7 @@ class MultipletEngineTest {
         MultipletEngine denseReal = new MultipletEngine(MultipletEngine.Options.defaults().withSolver(Solver.DENSE_REAL));
         MultipletEngine denseComplex = new MultipletEngine(MultipletEngine.Options.defaults().withSolver(Solver.DENSE_COMPLEX));
         MultipletParameters p = MultipletParameters.of(0.13, 0.2, -0.1, 0.85, 0.7, 300, 0.1, 0.3, 0.5);
-        for (String name : new String[]{"V3+", "Co2+", "Ni3+"}) {
+        for (String name : new String[]{"V3+", "Co2+", "Ni3+", "Mn3+", "Fe3+"}) {   // d2, d7, d7, d4, d5: the d4/d5 blocks are the largest
             Ion ion = Ions.get(name);
             for (MultipletParameters q : new MultipletParameters[]{p, p.withMagneticFieldTesla(20)}) {
                 double[] a = unnormalised(blocked, ion, q);

@@ -88,32 +88,67 @@ class QuantyReferenceTest {
     @Test
     void ref0TemperatureAndField() throws IOException {
         MultipletParameters p = base(1.0).withTemperatureK(300).withBzEv(8.6825727e-4);
-        assertTrue(relativeRms(ni2Current(), p, "ref0_Ni2+_Oh_10Dq1.0_T300K_Bz15T_iso.spec", SHIFT_EV) <= 1e-3);
+        assertTrue(relativeRms(ni2Current(), p, "ref0_Ni2+_Oh_10Dq1.0_T300K_Bz15T_iso.spec", SHIFT_EV) <= 1e-4);
     }
 
     @Test
     void ref1Scaling() throws IOException {
         MultipletParameters p = MultipletParameters.ofTenDq(1.0, 0, 0, 0.75, 0.70, 10, 0, 0.48, 0.48).withZetaScale(0.9);
-        assertTrue(relativeRms(ni2Current(), p, "ref1_Ni2+_Oh_10Dq1.0_Fk0.75_Gk0.70_zeta0.90_iso.spec", SHIFT_EV) <= 1e-3);
+        assertTrue(relativeRms(ni2Current(), p, "ref1_Ni2+_Oh_10Dq1.0_Fk0.75_Gk0.70_zeta0.90_iso.spec", SHIFT_EV) <= 1e-4);
     }
 
     @Test
     void ref2StrongerField() throws IOException {
-        assertTrue(relativeRms(ni2Current(), base(1.6), "ref2_Ni2+_Oh_10Dq1.6_iso.spec", SHIFT_EV) <= 1e-3);
+        assertTrue(relativeRms(ni2Current(), base(1.6), "ref2_Ni2+_Oh_10Dq1.6_iso.spec", SHIFT_EV) <= 1e-4);
     }
 
     @Test
     void ref5Tetragonal() throws IOException {
         MultipletParameters p = MultipletParameters.of(0.10, 0.01, 0.01, 0.8, 0.8, 10, 0, 0.48, 0.48);
-        assertTrue(relativeRms(ni2Current(), p, "ref5_Ni2+_D4h_Dq0.10_Ds0.01_Dt0.01_iso.spec", SHIFT_EV) <= 1e-3);
+        assertTrue(relativeRms(ni2Current(), p, "ref5_Ni2+_D4h_Dq0.10_Ds0.01_Dt0.01_iso.spec", SHIFT_EV) <= 1e-4);
     }
 
     @Test
     void old001SplitLorentzianRawAxis() throws IOException {
-        double deltaE = -4.834139;
+        double deltaE = -4.834139, switchEv = 10.0 + deltaE;
+        String file = "old001_Ni2+_Oh_10Dq1.0_L3-0.48_L2-0.52_rawE_iso.spec";
+        Ion ion = ni2Crispy2019();
+        // Crispy 2019 made this file in two steps: poles with Gamma = 0.1 eV FWHM, then Quanty's G.Broaden(0, table) on the
+        // 0.04 eV output grid with a further 0.38 eV (below the switch) / 0.42 eV (above) FWHM Lorentzian. Our sticks put
+        // through the same two steps (a discrete convolution on that grid, width taken at the source energy):
+        MultipletParameters narrow = MultipletParameters.ofTenDq(1.0, 0, 0, 0.8, 0.8, 10, 0, 0.1, 0.1)
+                .withBzEv(1.1920928955078125e-07);
+        double[][] ref = readSpec(file);
+        double[] x = ref[0];
+        double[] y0 = MultipletEngine.lorentzianSpectrum(ion, QUANTY.sticks(ion, narrow), narrow, x);
+        double step = x[1] - x[0];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double acc = 0;
+            for (int j = 0; j < x.length; j++) {
+                double hw = (x[j] < switchEv ? 0.48 - 0.1 : 0.52 - 0.1) / 2, d = x[i] - x[j];
+                acc += y0[j] * hw / Math.PI / (d * d + hw * hw) * step;
+            }
+            y[i] = acc;
+        }
+        double rms = rmsOverPeak(y, ref[1]);
+        System.out.printf("%s (grid broadening as Quanty's Broaden): rms/peak = %.3e%n", file, rms);
+        assertTrue(rms <= 1e-4, "rms/peak " + rms);
+        // the analytic split Lorentzian (0.48 / 0.52 eV FWHM at the poles) differs from the grid procedure by the
+        // under-sampling of the 0.1 eV poles on the 0.04 eV grid: measured 1.48e-4
         MultipletParameters p = MultipletParameters.ofTenDq(1.0, 0, 0, 0.8, 0.8, 10, 0, 0.48, 0.52)
-                .withBzEv(1.1920928955078125e-07).withLorentzianSwitchEv(10.0 + deltaE);
-        assertTrue(relativeRms(ni2Crispy2019(), p, "old001_Ni2+_Oh_10Dq1.0_L3-0.48_L2-0.52_rawE_iso.spec", 0.0) <= 1e-3);
+                .withBzEv(1.1920928955078125e-07).withLorentzianSwitchEv(switchEv);
+        assertTrue(relativeRms(ion, p, file, 0.0) <= 2e-4);
+    }
+
+    static double rmsOverPeak(double[] y, double[] ref) {
+        double peak = 0, ss = 0;
+        for (int i = 0; i < y.length; i++) {
+            peak = Math.max(peak, ref[i]);
+            double d = y[i] - ref[i];
+            ss += d * d;
+        }
+        return Math.sqrt(ss / y.length) / peak;
     }
 
     @Test

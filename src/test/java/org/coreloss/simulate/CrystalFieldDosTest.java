@@ -1,5 +1,7 @@
 package org.coreloss.simulate;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.coreloss.multiplet.CrystalField;
@@ -55,13 +57,29 @@ class CrystalFieldDosTest {
     }
 
     @Test
-    void excitationGapOfOctahedralNi2IsNearTenDq() {
-        // Ni2+ Oh: 3A2g ground, first spin-allowed excitation 3T2g at 10Dq (ligand-field theory, exact for d8
-        // without spin-orbit coupling); spin-orbit shifts it by a few 10 meV.
+    void excitationGapOfOctahedralNi2IsTenDq() {
+        // Ni2+ Oh without spin-orbit coupling: 3A2g (t2g^6 eg^2) ground; the first excitation 3T2g comes from the single
+        // configuration t2g^5 eg^3, so E(3T2g) - E(3A2g) = 10Dq exactly (Tanabe-Sugano), whatever the Slater scalings.
+        // (For larger 10Dq or smaller S1 the spin-flip 1Eg drops below 3T2g; the 3T2g level stays at 10Dq, 9-fold.)
+        for (double tenDq : new double[] {0.6, 1.0, 1.7}) {
+            for (double s1 : new double[] {0.6, 0.8}) {
+                var levels = new MultipletEngine().levels(Ions.get("Ni2+"),
+                        MultipletParameters.ofTenDq(tenDq, 0, 0, s1, 0.8, 300, 0.1, 0.4, 0.6).withZetaScale(0));
+                double[] e = levels.initialEv();
+                double e0 = Arrays.stream(e).min().orElseThrow();
+                assertEquals(3, Arrays.stream(e).filter(v -> Math.abs(v - e0) < 1e-9).count(), "3A2g ground triplet");
+                assertEquals(9, Arrays.stream(e).filter(v -> Math.abs(v - e0 - tenDq) < 1e-9).count(),
+                        "3T2g (9 states) at 10Dq = " + tenDq + " eV above the ground, S1 " + s1);
+                if (tenDq <= 1.0 && s1 == 0.8) {
+                    assertEquals(tenDq, CrystalFieldDos.excitationGapEv(e, 1e-6), 1e-9, "first excitation, 10Dq " + tenDq);
+                }
+            }
+        }
+        // with spin-orbit coupling the 3A2g -> 3T2g gap moves by less than zeta3d (0.083 eV for Ni2+)
         var levels = new MultipletEngine().levels(Ions.get("Ni2+"),
                 MultipletParameters.ofTenDq(1.0, 0, 0, 0.8, 0.8, 300, 0.1, 0.4, 0.6));
         double gap = CrystalFieldDos.excitationGapEv(levels.initialEv(), 0.01);
-        assertEquals(1.0, gap, 0.15);
+        assertEquals(1.0, gap, 0.083);
     }
 
     @Test

@@ -56,8 +56,9 @@ class OkLitmoDatasetTest {
         assertEquals(104, t.intColumn("site_index").get(146));
         // first data line of 20ps_Combo_O_all.dat, column 3 (O2): 4.22913e-08
         assertEquals(4.22913e-08f, data.spectra().get(98 + 1, 0));
-        // first line of 0K file, last column is O49
-        assertEquals(data.spectra().get(48, 0), data.spectra().row(48)[0]);
+        // first data line of 0K_Combo_O_all.dat, last column (O49): 4.23638e-08
+        assertEquals(4.23638e-08f, data.spectra().get(48, 0));
+        assertEquals(4.23638e-08f, data.spectra().row(48)[0]);
     }
 
     @Test
