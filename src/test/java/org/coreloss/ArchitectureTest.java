@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The package rules of ARCHITECTURE.md, enforced on the main (non-test) classes. */
 class ArchitectureTest {
@@ -59,5 +60,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.coreloss.plot..", "org.coreloss.display..", "org.coreloss.nn..")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    /** Every package (each subpackage its own slice, e.g. data and data.io) is free of dependency cycles. */
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.coreloss.(**)").should().beFreeOfCycles().check(classes);
     }
 }

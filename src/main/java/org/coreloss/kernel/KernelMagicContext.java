@@ -1,5 +1,7 @@
 package org.coreloss.kernel;
 
+import org.coreloss.progress.ProgressListener;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -55,6 +57,11 @@ final class KernelMagicContext implements MagicContext {
 
     @Override
     public boolean isInterrupted() { return kernel.evaluator().interruptRequested(); }
+
+    @Override
+    public ProgressListener progress() {
+        return new NotebookProgress(this::display, this::updateDisplay, System::nanoTime, 5, this::isInterrupted);
+    }
 
     /** Not part of the contract: lets built-ins reach the kernel. */
     CorelossKernel kernel() { return kernel; }

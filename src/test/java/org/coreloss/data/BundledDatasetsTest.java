@@ -1,5 +1,6 @@
 package org.coreloss.data;
 
+import org.coreloss.data.bundled.XdiMeasured;
 import org.coreloss.data.io.XdiFormat;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;

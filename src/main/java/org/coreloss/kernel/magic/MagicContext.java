@@ -2,7 +2,6 @@ package org.coreloss.kernel.magic;
 
 import java.nio.file.Path;
 
-import org.coreloss.kernel.NotebookProgress;
 import org.coreloss.progress.ProgressListener;
 
 /** What a magic may do with the running kernel. */
@@ -32,7 +31,5 @@ public interface MagicContext {
      * A progress bar shown in the cell's output (HTML with a text/plain fallback, at most 5 updates per
      * second) that reports cancellation when the cell is interrupted. Long magics report through this.
      */
-    default ProgressListener progress() {
-        return new NotebookProgress(this::display, this::updateDisplay, System::nanoTime, 5, this::isInterrupted);
-    }
+    ProgressListener progress();
 }

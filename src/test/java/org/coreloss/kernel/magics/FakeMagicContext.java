@@ -1,7 +1,9 @@
 package org.coreloss.kernel.magics;
 
+import org.coreloss.kernel.NotebookProgress;
 import org.coreloss.kernel.magic.MagicContext;
 import org.coreloss.kernel.magic.MagicException;
+import org.coreloss.progress.ProgressListener;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,4 +36,7 @@ final class FakeMagicContext implements MagicContext {
     @Override public void updateDisplay(String displayId, Object obj) { shown.add(obj); }
     @Override public Path workingDirectory() { return dir; }
     @Override public boolean isInterrupted() { return false; }
+    @Override public ProgressListener progress() {
+        return new NotebookProgress(this::display, this::updateDisplay, System::nanoTime, 5, this::isInterrupted);
+    }
 }

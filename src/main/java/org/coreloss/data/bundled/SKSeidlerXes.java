@@ -1,5 +1,7 @@
-package org.coreloss.data;
+package org.coreloss.data.bundled;
 
+import org.coreloss.data.BundledDataset;
+import org.coreloss.data.SpectraDataset;
 import org.coreloss.data.io.DatasetFolderFormat;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
-package org.coreloss.data;
+package org.coreloss.data.bundled;
 
+import org.coreloss.data.BundledDataset;
+import org.coreloss.data.DataDirectory;
+import org.coreloss.data.SpectraDataset;
 import org.coreloss.data.io.DataFormatException;
 import org.coreloss.data.io.LabelsCsv;
 import org.coreloss.data.io.XdiFormat;
