@@ -6,6 +6,7 @@ import org.coreloss.nn.TrainingRecipe;
 import org.coreloss.nn.TrainingResult;
 import org.coreloss.progress.ProgressListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
@@ -28,6 +29,9 @@ public final class TrainCommand implements CliCommand, Callable<Integer> {
     @Parameters(index = "0", description = "regressor, classifier or generator")
     String kind;
 
+    @Mixin
+    ReadOptionsMixin read = new ReadOptionsMixin();
+
     @Option(names = "--data", required = true, description = "Bundled dataset name, dataset path, or database folder.")
     String data;
 
@@ -49,7 +53,7 @@ public final class TrainCommand implements CliCommand, Callable<Integer> {
         SpectraDataset ds;
         try {
             recipe = TrainingRecipe.parse(args);
-            ds = DataSources.load(data);
+            ds = DataSources.load(data, read.options());
         } catch (IllegalArgumentException e) {
             System.err.println("coreloss train: " + e.getMessage());
             return 2;
