@@ -63,8 +63,10 @@ public final class TrainCommand implements CliCommand, Callable<Integer> {
         Thread hook = new Thread(main::interrupt); // Ctrl-C: stop training within one iteration, then save
         Runtime.getRuntime().addShutdownHook(hook);
         TrainingResult r;
+        TrainingRecipe.Outcome outcome;
         try {
-            r = recipe.run(ds, bar);
+            outcome = recipe.runAndEvaluate(ds, bar);
+            r = outcome.result();
         } catch (IllegalArgumentException e) {
             System.err.println("coreloss train: " + e.getMessage());
             return 2;
@@ -74,6 +76,7 @@ public final class TrainCommand implements CliCommand, Callable<Integer> {
         Path zip = ModelFiles.save(r.model(), out);
         System.out.printf(Locale.ROOT, "%s: %s, %d epochs (best %d, validation loss %.5g)%s%n", zip, r.model(), r.epochsRun(),
                 r.bestEpoch() + 1, r.bestValidationLoss(), r.interrupted() ? ", interrupted" : r.earlyStopped() ? ", early stop" : "");
+        if (outcome.evaluation() != null) System.out.print(outcome.evaluation());
         return 0;
     }
 }
