@@ -282,7 +282,7 @@ public final class Trainer {
                 Files.createDirectories(dir);
                 ModelFiles.writeGraph(g, last);
                 if (bestParams != null) {
-                    Path tmp = Files.createTempFile(dir, ".best", ".tmp");
+                    Path tmp = org.coreloss.data.io.AtomicFiles.createTempFile(dir, ".best", ".tmp");
                     try {
                         try (DataOutputStream os = new DataOutputStream(Files.newOutputStream(tmp))) { Nd4j.write(bestParams, os); }
                         Files.move(tmp, best, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
