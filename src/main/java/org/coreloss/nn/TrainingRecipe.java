@@ -26,7 +26,7 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
             "classifier --label COLUMN [--hidden 64] [--dropout 0.5] [--l2 0]" + "\n" +
             "generator  [--params P,..(default: all numeric columns)] [--degree 3] [--arch dnn|cnn|tcnn|lcnn] [--layers 5]" + "\n" +
             "           [--units N] [--kernel K] [--split-ev E (L3/L2 split at energy E)] [--paper (seed 003 sizes)]" + "\n" +
-            "common:    [--val 0.2] [--test-fraction 0 (held-out test rows, evaluated against the mean predictor)] [--epochs 100] [--batch 64|256] [--lr 1e-3|1e-4] [--lr-decay 1] [--patience 20]" + "\n" +
+            "common:    [--val 0.2] [--test-fraction 0 (held-out test rows, evaluated against the mean predictor)] [--epochs 100] [--batch auto (regressor/classifier, see autoBatch)|256 (generator)] [--lr 1e-3|1e-4] [--lr-decay 1] [--patience 20]" + "\n" +
             "           [--seed 1] [--checkpoints DIR]";
 
     public TrainingRecipe {
@@ -51,7 +51,7 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
         double dropout = 0.5, l2 = 0, val = 0.2, test = 0, decay = 1;
         NetworkSpec.Loss loss = NetworkSpec.Loss.MAE;
         GeneratorSpec.Arch arch = GeneratorSpec.Arch.DNN;
-        int layers = 5, degree = kind.equals("generator") ? 3 : 0, epochs = 100, batch = kind.equals("generator") ? 256 : 64, patience = 20;
+        int layers = 5, degree = kind.equals("generator") ? 3 : 0, epochs = 100, batch = kind.equals("generator") ? 256 : 0, patience = 20;
         Integer units = null, kernel = null;
         Double split = null, lr = null;
         boolean paper = false;
@@ -98,14 +98,30 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
             }
         }
         if (hidden == null) hidden = kind.equals("classifier") ? List.of(64) : List.of(256, 256);
+        if (batch < 0 || (batch == 0 && args.contains("--batch"))) throw new IllegalArgumentException("--batch " + batch + ", expected >= 1");
         return new TrainingRecipe(kind, targets, label, params, scalars, hidden, dropout, l2, loss, arch, layers, units, kernel,
                 degree, split, paper, val, test, epochs, batch, lr, decay, patience, seed, cp);
     }
 
-    /** Training options of this recipe. */
-    public TrainingOptions options() {
+    /** Training options of this recipe for {@code trainingRows} training rows (an automatic batch is resolved with {@link #autoBatch}). */
+    public TrainingOptions options(int trainingRows) {
         double rate = learningRate != null ? learningRate : kind.equals("generator") ? 1e-4 : 1e-3;
-        return new TrainingOptions(epochs, batch, rate, lrDecay, patience, seed, checkpoints, 1);
+        return new TrainingOptions(epochs, batch > 0 ? batch : autoBatch(trainingRows), rate, lrDecay, patience, seed, checkpoints, 1);
+    }
+
+    /** Training options for a batch given explicitly (or 64 if automatic: use {@link #options(int)} when the row count is known). */
+    public TrainingOptions options() { return options(64 * 16); }
+
+    /**
+     * Default batch of regressors and classifiers (no {@code --batch}): the largest power of two not above
+     * trainingRows / 16, clamped to [32, 128]. At least 16 optimiser steps per epoch for small data sets; at most
+     * 128, where the small network of issue 14 (226 -> 128 -> 64 -> 2, one thread) trained fastest in samples/s
+     * among 32, 64, 128 and 256 (docs/nn.md, "Threads and batch size"). Examples: 144 rows -> 32, 2,770 -> 128.
+     */
+    public static int autoBatch(int trainingRows) {
+        int b = 32;
+        while (b < 128 && 2L * b * 16 <= trainingRows) b *= 2;
+        return b;
     }
 
     /** Seed of the test split: {@code seed XOR 0x5DEECE66D}, so test rows differ from the validation draw of the same seed. */
@@ -142,12 +158,12 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
             case "regressor" -> {
                 RegressorSpec spec = new RegressorSpec(ds.channels(), scalars.size(), hidden, dropout, l2, targets.size(),
                         RegressorSpec.Head.LINEAR, loss);
-                return DatasetTraining.regressor(train, val, targets, scalars, spec, options(), listener);
+                return DatasetTraining.regressor(train, val, targets, scalars, spec, options(train.size()), listener);
             }
             case "classifier" -> {
                 int classes = (int) Arrays.stream(ds.labelAsString(label)).distinct().count();
                 RegressorSpec spec = RegressorSpec.classifier(ds.channels(), hidden, dropout, l2, classes);
-                return DatasetTraining.classifier(train, val, label, spec, options(), listener);
+                return DatasetTraining.classifier(train, val, label, spec, options(train.size()), listener);
             }
             default -> {
                 List<String> p = params.isEmpty() ? ds.numericColumnNames() : params;
@@ -157,7 +173,7 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
                         : GeneratorSpec.cpuDefault(in, arch, layers, ds.channels(), splitChannel);
                 GeneratorSpec spec = new GeneratorSpec(in, arch, base.pre1(), base.pre2(), layers,
                         units != null ? units : base.units(), kernel != null ? kernel : base.kernelSize(), ds.channels(), splitChannel);
-                return DatasetTraining.generator(train, val, p, degree, spec, options(), listener);
+                return DatasetTraining.generator(train, val, p, degree, spec, options(train.size()), listener);
             }
         }
     }
