@@ -114,13 +114,14 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
 
     /**
      * Default batch of regressors and classifiers (no {@code --batch}): the largest power of two not above
-     * trainingRows / 16, clamped to [32, 128]. At least 16 optimiser steps per epoch for small data sets; at most
-     * 128, where the small network of issue 14 (226 -> 128 -> 64 -> 2, one thread) trained fastest in samples/s
-     * among 32, 64, 128 and 256 (docs/nn.md, "Threads and batch size"). Examples: 144 rows -> 32, 2,770 -> 128.
+     * trainingRows / 16, clamped to [32, 256]. Larger batches train faster in samples per second (the per-step cost
+     * of a small network is mostly fixed: results/nn-small/bench.json, docs/nn.md "Threads and batch size"); the
+     * trainingRows / 16 term keeps at least 16 optimiser steps per epoch so small data sets still get enough updates.
+     * Examples: 144 rows -> 32, 1,500 -> 64, 2,770 -> 128, 5,000 -> 256.
      */
     public static int autoBatch(int trainingRows) {
         int b = 32;
-        while (b < 128 && 2L * b * 16 <= trainingRows) b *= 2;
+        while (b < 256 && 2L * b * 16 <= trainingRows) b *= 2;
         return b;
     }
 

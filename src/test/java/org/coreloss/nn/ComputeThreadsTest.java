@@ -55,4 +55,16 @@ class ComputeThreadsTest {
             ComputeThreads.auto();
         }
     }
+
+    @Test
+    void automaticBatchKeepsSixteenStepsPerEpochBetween32And256() {
+        assertEquals(32, TrainingRecipe.autoBatch(144));
+        assertEquals(64, TrainingRecipe.autoBatch(1500));
+        assertEquals(128, TrainingRecipe.autoBatch(2770));
+        assertEquals(256, TrainingRecipe.autoBatch(5000));
+        assertEquals(256, TrainingRecipe.autoBatch(1_000_000));
+        assertEquals(128, TrainingRecipe.parse(List.of("regressor", "--targets", "a")).options(2770).batchSize());
+        assertEquals(16, TrainingRecipe.parse(List.of("regressor", "--targets", "a", "--batch", "16")).options(2770).batchSize(), "explicit batch kept");
+        assertEquals(256, TrainingRecipe.parse(List.of("generator")).options(100).batchSize(), "generators keep 256");
+    }
 }
