@@ -25,7 +25,9 @@ class SiteLabelsTest {
         assertEquals("fe_001", spectra.id(0), "_conv suffix dropped");
         assertEquals("resample-on-load", spectra.history().get(0).name(), "two grids in the folder");
         assertEquals(7100.0, spectra.grid().minEv(), 1e-9);
-        assertEquals(0.4, spectra.grid().stepEv(), 1e-9);
+        assertEquals(0.4, spectra.grid().stepEv(), 1e-12);
+        assertEquals(7180.0, spectra.grid().maxEv(), 1e-9);
+        assertEquals(201, spectra.channels());
         SpectraDataset d = SiteLabels.forDataset(spectra, DEMO.resolve("structures"), "Fe", SiteLabels.Options.defaults());
         double[] cn = d.label("coordination_number"), r = d.label("mean_bond_length_A");
         for (int i = 0; i < d.size(); i++) {

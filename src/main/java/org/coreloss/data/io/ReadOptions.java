@@ -45,7 +45,8 @@ public record ReadOptions(Kind kind, int skipLines, List<String> comments, int e
      * <li>{@code OVERLAP} (default): if every file has the same energies they are kept as read (no interpolation);
      * otherwise every spectrum is interpolated linearly onto the uniform grid that starts at the highest first
      * energy, ends at or below the lowest last energy (the range every file covers, so nothing is extrapolated)
-     * and has the smallest median spacing found among the files. An empty common range is an error naming the
+     * and has the smallest median spacing found among the files (rounded to 9 significant digits, so decimal energies
+     * such as 7098.4, 7098.8 give 0.4 eV rather than 0.3999999999996 eV). An empty common range is an error naming the
      * two files that do not overlap.</li>
      * </ul>
      */

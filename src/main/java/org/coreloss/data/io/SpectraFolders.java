@@ -196,6 +196,7 @@ public final class SpectraFolders {
             }
             if (!(hi > lo)) throw new DataFormatException(origin.get(loAt), sp.get(loAt).lines()[0], 1, "starts at " + lo + " eV, after " + origin.get(hiAt).getFileName()
                     + " ends (" + hi + " eV): expected files whose energy ranges overlap (no common range to resample onto)");
+            stepEv = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.9g", stepEv));   // 0.3999999999996362 (decimal energies) -> 0.4
             int n = (int) Math.floor((hi - lo) / stepEv + 1e-9) + 1;
             if (n < 2) n = 2;
             target = EnergyGrid.uniform(lo, n == 2 && lo + stepEv > hi ? hi : lo + (n - 1) * stepEv, n);
