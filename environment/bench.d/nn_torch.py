@@ -29,6 +29,12 @@ def regressor():
                          nn.Linear(256, 6)), torch.optim.Adam, nn.L1Loss(), 1e-3
 
 
+def small():
+    # issue 14's small regressor: 226 -> 128 -> 64 -> 2, no dropout, Adam, MAE
+    return nn.Sequential(nn.Linear(226, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(), nn.Linear(64, 2)), \
+        torch.optim.Adam, nn.L1Loss(), 1e-3
+
+
 def generator():
     layers = [nn.Linear(220, 260), nn.ReLU(), nn.Linear(260, 160), nn.ReLU(), nn.Linear(160, 1000), nn.ReLU()]
     for _ in range(4):
@@ -65,6 +71,9 @@ for case in cases:
     if case == "regressor":
         x, y = torch.rand(6400, 160), torch.rand(6400, 6)
         print(f"TORCH regressor {train(regressor, x, y, int(__import__('os').environ.get('BENCH_REGRESSOR_BATCH', 64)), epochs):.1f}", flush=True)
+    elif case == "small":
+        x, y = torch.rand(3200, 226), torch.rand(3200, 2)
+        print(f"TORCH small {train(small, x, y, int(__import__('os').environ.get('BENCH_SMALL_BATCH', 32)), epochs):.1f}", flush=True)
     elif case == "generator":
         x, y = poly(torch.rand(2560, 9)), torch.rand(2560, 501)
         print(f"TORCH generator {train(generator, x, y, 256, epochs):.1f}", flush=True)

@@ -2,6 +2,7 @@ package org.coreloss.cli;
 
 import org.coreloss.data.Datasets;
 import org.coreloss.data.SpectraDataset;
+import org.coreloss.data.io.ReadOptions;
 import org.coreloss.data.io.SpectraIO;
 import org.coreloss.simulate.DatabaseGenerator;
 import org.coreloss.simulate.ShardedDatabase;
@@ -15,11 +16,14 @@ import java.nio.file.Path;
 final class DataSources {
     private DataSources() {}
 
-    static SpectraDataset load(String arg) {
+    static SpectraDataset load(String arg) { return load(arg, ReadOptions.defaults()); }
+
+    /** Same with reading options for text spectra and folders (see {@link ReadOptions}). */
+    static SpectraDataset load(String arg, ReadOptions options) {
         Path p = Path.of(arg);
         try {
             if (Files.isDirectory(p) && Files.isRegularFile(p.resolve(DatabaseGenerator.DATABASE))) return ShardedDatabase.load(p);
-            if (Files.exists(p)) return SpectraIO.read(p);
+            if (Files.exists(p)) return SpectraIO.read(p, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import org.coreloss.nn.DatasetTraining;
 import org.coreloss.nn.ModelFiles;
 import org.coreloss.nn.TrainedModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ public final class PredictCommand implements CliCommand, Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model zip (or base path) written by coreloss train.")
     Path model;
 
+    @Mixin
+    ReadOptionsMixin read = new ReadOptionsMixin();
+
     @Option(names = "--data", required = true, description = "Bundled dataset name, dataset path, or database folder.")
     String data;
 
@@ -34,7 +38,7 @@ public final class PredictCommand implements CliCommand, Callable<Integer> {
         SpectraDataset result;
         try {
             m = ModelFiles.load(model);
-            result = DatasetTraining.predict(m, DataSources.load(data));
+            result = DatasetTraining.predict(m, DataSources.load(data, read.options()));
         } catch (IllegalArgumentException e) {
             System.err.println("coreloss predict: " + e.getMessage());
             return 2;

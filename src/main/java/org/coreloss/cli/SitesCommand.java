@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code coreloss sites FILE}: per-site geometry labels of a POSCAR/CONTCAR/xyz file as CSV on
+ * {@code coreloss sites FILE|FOLDER}: per-site geometry labels of a POSCAR/CONTCAR/xyz file (or of every such file in a
+ * folder, with a first column {@code structure}) as CSV on
  * standard output (coordination number, bond lengths in A, mean bond angle in degrees, Voronoi
  * volume in A^3, neighbour counts); see docs/structure.md.
  */
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
 public final class SitesCommand implements CliCommand, Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "POSCAR, CONTCAR, *.vasp, *.xyz or *.extxyz")
+    @Parameters(index = "0", paramLabel = "FILE|FOLDER", description = "POSCAR, CONTCAR, *.vasp, *.xyz or *.extxyz, or a folder of them (one CSV, first column 'structure' = file stem)")
     Path file;
 
     @Option(names = "--species", paramLabel = "SYMBOL", description = "only sites of this species (default: all sites)")
@@ -62,30 +63,57 @@ public final class SitesCommand implements CliCommand, Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean folder = java.nio.file.Files.isDirectory(file);
+        List<Path> files;
+        if (folder) {
+            files = new java.util.ArrayList<>(org.coreloss.data.SiteLabels.structureFiles(file).values());
+            if (files.isEmpty()) {
+                err.println("error: " + file + ": no structure files (.xyz, .extxyz, .vasp, POSCAR, CONTCAR) in the folder");
+                return 2;
+            }
+        } else files = List.of(file);
+        out.println((folder ? "structure," : "") + "site,species,species_index,coordination_number,mean_bond_length_A,mean_bond_angle_deg,voronoi_volume_A3,"
+                + "voronoi_faces,min_bond_length_A,max_bond_length_A,bond_length_distortion,nearest_same_species_A,neighbours");
+        int matched = 0;
+        for (Path f : files) {
         Structure s;
         try {
-            s = StructureReader.read(file);
+            s = StructureReader.read(f);
         } catch (StructureFormatException e) {
             err.println("error: " + e.getMessage());
             return 2;
         }
         if (species != null && s.indicesOf(species).length == 0) {
-            err.println("error: --species " + species + ": no such atoms in " + file + " (species: " + s.speciesCounts().keySet() + ")");
+            if (folder) continue;
+            err.println("error: --species " + species + ": no such atoms in " + f + " (species: " + s.speciesCounts().keySet() + ")");
             return 2;
         }
+        matched++;
         List<SiteGeometry> sites = SiteAnalyzer.analyzeAll(s, species, coordinationRule());
-        out.println("site,species,species_index,coordination_number,mean_bond_length_A,mean_bond_angle_deg,voronoi_volume_A3,"
-                + "voronoi_faces,min_bond_length_A,max_bond_length_A,bond_length_distortion,nearest_same_species_A,neighbours");
+        String prefix = folder ? csv(stemOf(f)) + "," : "";
         for (SiteGeometry g : sites) {
             StringBuilder nb = new StringBuilder();
             for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(g.neighbourCounts()).entrySet()) {
                 nb.append(nb.length() == 0 ? "" : " ").append(e.getKey()).append(e.getValue());
             }
-            out.println(String.format(Locale.ROOT, "%d,%s,%d,%d,%.6f,%.4f,%.6f,%d,%.6f,%.6f,%.6f,%.6f,%s", g.site(), g.species(),
+            out.println(prefix + String.format(Locale.ROOT, "%d,%s,%d,%d,%.6f,%.4f,%.6f,%d,%.6f,%.6f,%.6f,%.6f,%s", g.site(), g.species(),
                     g.speciesOrdinal() + 1, g.coordinationNumber(), g.meanBondLengthA(), g.meanBondAngleDeg(), g.voronoiVolumeA3(),
                     g.voronoiFaceCount(), g.minBondLengthA(), g.maxBondLengthA(), g.bondLengthDistortion(), g.nearestSameSpeciesA(), nb));
         }
+        }
         out.flush();
+        if (folder && species != null && matched == 0) {
+            err.println("error: --species " + species + ": no such atoms in any structure of " + file);
+            return 2;
+        }
         return 0;
     }
+
+    static String stemOf(Path p) {
+        String n = p.getFileName().toString();
+        int d = n.lastIndexOf('.');
+        return d <= 0 ? n : n.substring(0, d);
+    }
+
+    static String csv(String s) { return s.matches("[^,\"\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\""; }
 }

@@ -6,6 +6,7 @@ import org.coreloss.nn.TrainingRecipe;
 import org.coreloss.nn.TrainingResult;
 import org.coreloss.progress.ProgressListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
@@ -28,6 +29,9 @@ public final class TrainCommand implements CliCommand, Callable<Integer> {
     @Parameters(index = "0", description = "regressor, classifier or generator")
     String kind;
 
+    @Mixin
+    ReadOptionsMixin read = new ReadOptionsMixin();
+
     @Option(names = "--data", required = true, description = "Bundled dataset name, dataset path, or database folder.")
     String data;
 
@@ -49,7 +53,7 @@ public final class TrainCommand implements CliCommand, Callable<Integer> {
         SpectraDataset ds;
         try {
             recipe = TrainingRecipe.parse(args);
-            ds = DataSources.load(data);
+            ds = DataSources.load(data, read.options());
         } catch (IllegalArgumentException e) {
             System.err.println("coreloss train: " + e.getMessage());
             return 2;
@@ -59,8 +63,10 @@ public final class TrainCommand implements CliCommand, Callable<Integer> {
         Thread hook = new Thread(main::interrupt); // Ctrl-C: stop training within one iteration, then save
         Runtime.getRuntime().addShutdownHook(hook);
         TrainingResult r;
+        TrainingRecipe.Outcome outcome;
         try {
-            r = recipe.run(ds, bar);
+            outcome = recipe.runAndEvaluate(ds, bar);
+            r = outcome.result();
         } catch (IllegalArgumentException e) {
             System.err.println("coreloss train: " + e.getMessage());
             return 2;
@@ -70,6 +76,7 @@ public final class TrainCommand implements CliCommand, Callable<Integer> {
         Path zip = ModelFiles.save(r.model(), out);
         System.out.printf(Locale.ROOT, "%s: %s, %d epochs (best %d, validation loss %.5g)%s%n", zip, r.model(), r.epochsRun(),
                 r.bestEpoch() + 1, r.bestValidationLoss(), r.interrupted() ? ", interrupted" : r.earlyStopped() ? ", early stop" : "");
+        if (outcome.evaluation() != null) System.out.print(outcome.evaluation());
         return 0;
     }
 }

@@ -25,6 +25,7 @@ public final class EvaluationRenderers implements RendererProvider {
     @Override public void register(DisplayRegistry registry) {
         registry.register(Figure.class, EvaluationRenderers::figure);
         registry.register(RegressionReport.class, r -> new MimeBundle().put(MimeBundle.TEXT_PLAIN, r.toString()).put(MimeBundle.TEXT_HTML, html(r.table())));
+        registry.register(org.coreloss.eval.RegressionEvaluation.class, EvaluationRenderers::regressionEvaluation);
         registry.register(SeIntervals.class, EvaluationRenderers::intervals);
         registry.register(SpectrumEvaluation.class, EvaluationRenderers::evaluation);
         registry.register(MispredictionAnalysis.NeighbourTable.class, t -> new MimeBundle().put(MimeBundle.TEXT_PLAIN, t.table().print()).put(MimeBundle.TEXT_HTML, html(t.table())));
@@ -41,6 +42,15 @@ public final class EvaluationRenderers implements RendererProvider {
         String svg = Figures.svg(f);
         if (svg.length() <= MAX_INLINE_SVG_CHARS) b.put(MimeBundle.IMAGE_SVG, svg);
         return b.put(MimeBundle.TEXT_PLAIN, f.toString());
+    }
+
+    /** The metrics table (model and mean-predictor baseline) followed by the parity figure as PNG. */
+    static MimeBundle regressionEvaluation(org.coreloss.eval.RegressionEvaluation ev) {
+        Figure f = org.coreloss.plot.Plots.parity(ev);
+        Figure screen = f.size().dpi() > DISPLAY_DPI ? f.withSize(f.size().withDpi(DISPLAY_DPI)) : f;
+        String png = Base64.getEncoder().encodeToString(Figures.png(screen));
+        String h = html(ev.table()) + "<div><img alt=\"parity\" src=\"data:image/png;base64," + png + "\"/></div>";
+        return new MimeBundle().put(MimeBundle.TEXT_PLAIN, ev.toString()).put(MimeBundle.TEXT_HTML, h);
     }
 
     static MimeBundle intervals(SeIntervals iv) {

@@ -49,6 +49,25 @@ public record RegressionReport(List<String> targets, int n, double[] mae, double
         return of(targets, Arrays2.toDouble(truth), Arrays2.toDouble(predicted));
     }
 
+    /**
+     * The mean predictor: every test row is predicted as the training mean of each target (the baseline a model
+     * must beat; its R2 on the test set is <= 0 up to the train/test mean difference).
+     */
+    public static RegressionReport meanPredictor(List<String> targets, double[][] trainTruth, double[][] testTruth) {
+        return of(targets, testTruth, meanPrediction(trainTruth, testTruth.length));
+    }
+
+    /** {@code rows} copies of the column means of {@code trainTruth} (NaN-free input expected). */
+    public static double[][] meanPrediction(double[][] trainTruth, int rows) {
+        if (trainTruth.length == 0) throw new IllegalArgumentException("mean predictor: no training rows");
+        int p = trainTruth[0].length;
+        double[] m = new double[p];
+        for (double[] r : trainTruth) for (int j = 0; j < p; j++) m[j] += r[j] / trainTruth.length;
+        double[][] out = new double[rows][];
+        for (int i = 0; i < rows; i++) out[i] = m.clone();
+        return out;
+    }
+
     /** Runs {@code predictor} on {@code inputs} and compares with {@code truth}. */
     public static RegressionReport evaluate(Predictor predictor, float[][] inputs, float[][] truth) {
         return of(predictor.outputNames(), truth, predictor.predict(inputs));

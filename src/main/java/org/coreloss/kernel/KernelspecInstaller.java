@@ -115,7 +115,7 @@ public final class KernelspecInstaller {
     }
 
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        Path tmp = org.coreloss.data.io.AtomicFiles.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         try {
             Files.write(tmp, bytes);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

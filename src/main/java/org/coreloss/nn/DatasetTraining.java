@@ -1,5 +1,7 @@
 package org.coreloss.nn;
 
+import org.coreloss.eval.RegressionEvaluation;
+
 import org.coreloss.data.SpectraDataset;
 import org.coreloss.preprocess.PolynomialFeatures;
 import org.coreloss.progress.ProgressListener;
@@ -139,6 +141,29 @@ public final class DatasetTraining {
      * columns) and return the dataset with one new column per output ({@code pred_<name>}); generators read
      * the model's parameter columns and return the generated spectra on the model's grid with the same table.
      */
+    /**
+     * One-call evaluation of a regressor: predictions on {@code train} and {@code test} (physical units), metrics on
+     * the test rows next to the mean predictor (training means of the targets); see {@link RegressionEvaluation}.
+     */
+    public static RegressionEvaluation evaluate(TrainedModel model, SpectraDataset train, SpectraDataset test, String split) {
+        ModelMetadata m = model.info();
+        if (!m.kind().equals("regressor")) throw new IllegalArgumentException("evaluate: a " + m.kind() + " model; expected a regressor");
+        List<String> targets = m.targets();
+        for (String t : targets) {
+            if (!test.hasColumn(t)) throw new IllegalArgumentException("test data " + test.name() + " has no target column '" + t + "'");
+            if (!train.hasColumn(t)) throw new IllegalArgumentException("training data " + train.name() + " has no target column '" + t + "'");
+        }
+        double[][] trT = train.labels(targets.toArray(new String[0])), teT = test.labels(targets.toArray(new String[0]));
+        double[][] trP = toDouble(model.predict(inputs(train, m.inputColumns()))), teP = toDouble(model.predict(inputs(test, m.inputColumns())));
+        return RegressionEvaluation.of(targets, split, trT, trP, teT, teP);
+    }
+
+    private static double[][] toDouble(float[][] a) {
+        double[][] o = new double[a.length][];
+        for (int i = 0; i < a.length; i++) { o[i] = new double[a[i].length]; for (int j = 0; j < a[i].length; j++) o[i][j] = a[i][j]; }
+        return o;
+    }
+
     public static SpectraDataset predict(TrainedModel model, SpectraDataset ds) {
         ModelMetadata m = model.info();
         if (m.kind().equals("generator")) {

@@ -70,7 +70,7 @@ public final class ModelFiles {
     /** Atomic write of a graph (with updater) to {@code target}. */
     static void writeGraph(ComputationGraph g, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = org.coreloss.data.io.AtomicFiles.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 ModelSerializer.writeModel(g, os, true);
@@ -84,7 +84,7 @@ public final class ModelFiles {
     /** Atomic write of a UTF-8 text file. */
     static void writeString(Path target, String text) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = org.coreloss.data.io.AtomicFiles.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -60,6 +60,18 @@ public final class Trainer {
      */
     public static TrainingResult fit(NetworkSpec spec, float[][] xTrain, float[][] yTrain, float[][] xVal, float[][] yVal,
                                      TrainingOptions options, ProgressListener listener) {
+        // thread choice (ComputeThreads): one thread for small dense steps unless set explicitly; restored afterwards
+        long work = DenseFastPath.supports(spec) ? (long) Math.min(options.batchSize(), Math.max(1, xTrain.length)) * spec.parameterCount() : Long.MAX_VALUE;
+        AutoCloseable threads = ComputeThreads.scopeForTraining(work);
+        try {
+            return fitWithThreads(spec, xTrain, yTrain, xVal, yVal, options, listener);
+        } finally {
+            try { threads.close(); } catch (Exception e) { throw new IllegalStateException(e); }
+        }
+    }
+
+    private static TrainingResult fitWithThreads(NetworkSpec spec, float[][] xTrain, float[][] yTrain, float[][] xVal, float[][] yVal,
+                                                 TrainingOptions options, ProgressListener listener) {
         if (listener == null) listener = ProgressListener.NONE;
         checkShapes("training", spec, xTrain, yTrain);
         boolean hasVal = xVal != null && xVal.length > 0;
@@ -282,7 +294,7 @@ public final class Trainer {
                 Files.createDirectories(dir);
                 ModelFiles.writeGraph(g, last);
                 if (bestParams != null) {
-                    Path tmp = Files.createTempFile(dir, ".best", ".tmp");
+                    Path tmp = org.coreloss.data.io.AtomicFiles.createTempFile(dir, ".best", ".tmp");
                     try {
                         try (DataOutputStream os = new DataOutputStream(Files.newOutputStream(tmp))) { Nd4j.write(bestParams, os); }
                         Files.move(tmp, best, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

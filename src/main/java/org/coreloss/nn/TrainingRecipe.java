@@ -18,7 +18,7 @@ import java.util.Locale;
 public record TrainingRecipe(String kind, List<String> targets, String label, List<String> params, List<String> scalars,
                              List<Integer> hidden, double dropout, double l2, NetworkSpec.Loss loss,
                              GeneratorSpec.Arch arch, int layers, Integer units, Integer kernel, int degree, Double splitEv,
-                             boolean paper, double validationFraction, int epochs, int batch, Double learningRate,
+                             boolean paper, double validationFraction, double testFraction, int epochs, int batch, Double learningRate,
                              double lrDecay, int patience, long seed, Path checkpoints) {
 
     public static final String USAGE =
@@ -26,7 +26,7 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
             "classifier --label COLUMN [--hidden 64] [--dropout 0.5] [--l2 0]" + "\n" +
             "generator  [--params P,..(default: all numeric columns)] [--degree 3] [--arch dnn|cnn|tcnn|lcnn] [--layers 5]" + "\n" +
             "           [--units N] [--kernel K] [--split-ev E (L3/L2 split at energy E)] [--paper (seed 003 sizes)]" + "\n" +
-            "common:    [--val 0.2] [--epochs 100] [--batch 64|256] [--lr 1e-3|1e-4] [--lr-decay 1] [--patience 20]" + "\n" +
+            "common:    [--val 0.2] [--test-fraction 0 (held-out test rows, evaluated against the mean predictor)] [--epochs 100] [--batch auto (regressor/classifier, see autoBatch)|256 (generator)] [--lr 1e-3|1e-4] [--lr-decay 1] [--patience 20]" + "\n" +
             "           [--seed 1] [--checkpoints DIR]";
 
     public TrainingRecipe {
@@ -36,6 +36,8 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
         if (kind.equals("regressor") && targets.isEmpty()) throw new IllegalArgumentException("regressor: --targets is required");
         if (kind.equals("classifier") && label == null) throw new IllegalArgumentException("classifier: --label is required");
         if (!(validationFraction >= 0 && validationFraction < 1)) throw new IllegalArgumentException("--val " + validationFraction + ", expected in [0, 1)");
+        if (!(testFraction >= 0 && testFraction < 1)) throw new IllegalArgumentException("--test-fraction " + testFraction + ", expected in [0, 1)");
+        if (testFraction > 0 && !kind.equals("regressor")) throw new IllegalArgumentException("--test-fraction: the evaluation against the mean predictor is for regressors; " + kind + " takes --val only");
         if (degree < 0 || degree > 6) throw new IllegalArgumentException("--degree " + degree + ", expected 0..6");
     }
 
@@ -46,10 +48,10 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
         List<String> targets = List.of(), params = List.of(), scalars = List.of();
         List<Integer> hidden = null;
         String label = null;
-        double dropout = 0.5, l2 = 0, val = 0.2, decay = 1;
+        double dropout = 0.5, l2 = 0, val = 0.2, test = 0, decay = 1;
         NetworkSpec.Loss loss = NetworkSpec.Loss.MAE;
         GeneratorSpec.Arch arch = GeneratorSpec.Arch.DNN;
-        int layers = 5, degree = kind.equals("generator") ? 3 : 0, epochs = 100, batch = kind.equals("generator") ? 256 : 64, patience = 20;
+        int layers = 5, degree = kind.equals("generator") ? 3 : 0, epochs = 100, batch = kind.equals("generator") ? 256 : 0, patience = 20;
         Integer units = null, kernel = null;
         Double split = null, lr = null;
         boolean paper = false;
@@ -84,6 +86,7 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
                 case "--degree" -> degree = intArg(k, v);
                 case "--split-ev" -> split = num(k, v);
                 case "--val" -> val = num(k, v);
+                case "--test-fraction" -> test = num(k, v);
                 case "--epochs" -> epochs = intArg(k, v);
                 case "--batch" -> batch = intArg(k, v);
                 case "--lr" -> lr = num(k, v);
@@ -95,17 +98,60 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
             }
         }
         if (hidden == null) hidden = kind.equals("classifier") ? List.of(64) : List.of(256, 256);
+        if (batch < 0 || (batch == 0 && args.contains("--batch"))) throw new IllegalArgumentException("--batch " + batch + ", expected >= 1");
         return new TrainingRecipe(kind, targets, label, params, scalars, hidden, dropout, l2, loss, arch, layers, units, kernel,
-                degree, split, paper, val, epochs, batch, lr, decay, patience, seed, cp);
+                degree, split, paper, val, test, epochs, batch, lr, decay, patience, seed, cp);
     }
 
-    /** Training options of this recipe. */
-    public TrainingOptions options() {
+    /** Training options of this recipe for {@code trainingRows} training rows (an automatic batch is resolved with {@link #autoBatch}). */
+    public TrainingOptions options(int trainingRows) {
         double rate = learningRate != null ? learningRate : kind.equals("generator") ? 1e-4 : 1e-3;
-        return new TrainingOptions(epochs, batch, rate, lrDecay, patience, seed, checkpoints, 1);
+        return new TrainingOptions(epochs, batch > 0 ? batch : autoBatch(trainingRows), rate, lrDecay, patience, seed, checkpoints, 1);
     }
 
-    /** Splits {@code ds} (seeded), builds the spec for its sizes and trains. */
+    /** Training options for a batch given explicitly (or 64 if automatic: use {@link #options(int)} when the row count is known). */
+    public TrainingOptions options() { return options(64 * 16); }
+
+    /**
+     * Default batch of regressors and classifiers (no {@code --batch}): the largest power of two not above
+     * trainingRows / 16, clamped to [32, 256]. Larger batches train faster in samples per second (the per-step cost
+     * of a small network is mostly fixed: results/nn-small/bench.json, docs/nn.md "Threads and batch size"); the
+     * trainingRows / 16 term keeps at least 16 optimiser steps per epoch so small data sets still get enough updates.
+     * Examples: 144 rows -> 32, 1,500 -> 64, 2,770 -> 128, 5,000 -> 256.
+     */
+    public static int autoBatch(int trainingRows) {
+        int b = 32;
+        while (b < 256 && 2L * b * 16 <= trainingRows) b *= 2;
+        return b;
+    }
+
+    /** Seed of the test split: {@code seed XOR 0x5DEECE66D}, so test rows differ from the validation draw of the same seed. */
+    public static final long TEST_SEED_XOR = 0x5DEECE66DL;
+
+    /**
+     * {train+validation, test}: the test rows are the first round(testFraction x N) of the seeded permutation
+     * ({@link DatasetTraining#split} with seed {@code seed ^ TEST_SEED_XOR}); test is null for testFraction 0.
+     */
+    public SpectraDataset[] trainTestSplit(SpectraDataset ds) {
+        return DatasetTraining.split(ds, testFraction, seed ^ TEST_SEED_XOR);
+    }
+
+    /**
+     * Holds out the test rows, trains on the rest ({@link #run}) and, for regressors with a test fraction, evaluates
+     * the model on the test rows against the mean predictor of the training rows.
+     */
+    public Outcome runAndEvaluate(SpectraDataset ds, ProgressListener listener) {
+        SpectraDataset[] tt = trainTestSplit(ds);
+        TrainingResult r = run(tt[0], listener);
+        org.coreloss.eval.RegressionEvaluation ev = tt[1] == null || !kind.equals("regressor") ? null
+                : DatasetTraining.evaluate(r.model(), tt[0], tt[1], "test fraction " + testFraction + ", seed " + seed);
+        return new Outcome(r, tt[0], tt[1], ev);
+    }
+
+    /** A training run with its held-out test rows (null without a test fraction) and their evaluation (null likewise). */
+    public record Outcome(TrainingResult result, SpectraDataset trainingRows, SpectraDataset test, org.coreloss.eval.RegressionEvaluation evaluation) {}
+
+    /** Splits {@code ds} into training and validation rows (seeded), builds the spec for its sizes and trains. */
     public TrainingResult run(SpectraDataset ds, ProgressListener listener) {
         SpectraDataset[] tv = DatasetTraining.split(ds, validationFraction, seed);
         SpectraDataset train = tv[0], val = tv[1];
@@ -113,12 +159,12 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
             case "regressor" -> {
                 RegressorSpec spec = new RegressorSpec(ds.channels(), scalars.size(), hidden, dropout, l2, targets.size(),
                         RegressorSpec.Head.LINEAR, loss);
-                return DatasetTraining.regressor(train, val, targets, scalars, spec, options(), listener);
+                return DatasetTraining.regressor(train, val, targets, scalars, spec, options(train.size()), listener);
             }
             case "classifier" -> {
                 int classes = (int) Arrays.stream(ds.labelAsString(label)).distinct().count();
                 RegressorSpec spec = RegressorSpec.classifier(ds.channels(), hidden, dropout, l2, classes);
-                return DatasetTraining.classifier(train, val, label, spec, options(), listener);
+                return DatasetTraining.classifier(train, val, label, spec, options(train.size()), listener);
             }
             default -> {
                 List<String> p = params.isEmpty() ? ds.numericColumnNames() : params;
@@ -128,7 +174,7 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
                         : GeneratorSpec.cpuDefault(in, arch, layers, ds.channels(), splitChannel);
                 GeneratorSpec spec = new GeneratorSpec(in, arch, base.pre1(), base.pre2(), layers,
                         units != null ? units : base.units(), kernel != null ? kernel : base.kernelSize(), ds.channels(), splitChannel);
-                return DatasetTraining.generator(train, val, p, degree, spec, options(), listener);
+                return DatasetTraining.generator(train, val, p, degree, spec, options(train.size()), listener);
             }
         }
     }

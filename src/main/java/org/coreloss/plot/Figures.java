@@ -40,7 +40,7 @@ public final class Figures {
         try {
             Path dir = abs.getParent();
             if (dir != null) Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            Path tmp = org.coreloss.data.io.AtomicFiles.createTempFile(dir, "." + abs.getFileName(), ".tmp");
             try {
                 Files.write(tmp, bytes);
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -50,6 +50,17 @@ public final class Plots {
     }
 
     /**
+     * Parity figure of a {@link org.coreloss.eval.RegressionEvaluation}: one panel per target (test points, and
+     * training points when present), two panels per row.
+     */
+    public static Figure parity(org.coreloss.eval.RegressionEvaluation ev) {
+        if (ev.targets().size() == 1) {
+            return parity(ev.targets().get(0), column(ev.trainTrue(), 0), column(ev.trainPredicted(), 0), column(ev.testTrue(), 0), column(ev.testPredicted(), 0));
+        }
+        return parityGrid(ev.targets(), ev.trainTrue(), ev.trainPredicted(), ev.testTrue(), ev.testPredicted(), 2);
+    }
+
+    /**
      * Parity plots of several properties in a grid (seed 001, figure 2 (a)-(f)); arrays are
      * rows x properties (train arrays may have zero rows). Legend on the first panel only.
      */

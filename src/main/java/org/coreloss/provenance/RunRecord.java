@@ -11,7 +11,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
 import java.time.Instant;
@@ -101,7 +103,7 @@ public record RunRecord(String name, String createdUtc, Map<String, Long> seeds,
     public void write(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        Path tmp = umaskTempFile(dir, "." + file.getFileName() + ".");
         try {
             Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
             try {
@@ -259,6 +261,18 @@ public record RunRecord(String name, String createdUtc, Map<String, Long> seeds,
             return null;
         } catch (UncheckedIOException e) {
             return null;
+        }
+    }
+
+    /** A new temp file with mode 0666 minus the umask ({@code Files.createTempFile} would make it 0600). */
+    private static Path umaskTempFile(Path dir, String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(p);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) throw e;
+            }
         }
     }
 }

@@ -73,7 +73,7 @@ public final class StructureWriter {
     static void writeAtomic(Path file, String text) throws IOException {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        Path tmp = umaskTempFile(dir, "." + abs.getFileName());
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -82,4 +82,16 @@ public final class StructureWriter {
         }
     }
 
+
+    /** A new temp file with mode 0666 minus the umask ({@code Files.createTempFile} would make it 0600). */
+    private static Path umaskTempFile(Path dir, String prefix) throws java.io.IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve(prefix + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) throw e;
+            }
+        }
+    }
 }

@@ -37,6 +37,20 @@ class SitesCommandTest {
     }
 
     @Test
+    void folderOfStructuresGivesOneCsvWithAStructureColumn() {
+        Run r = run("data/fe-k-fdmnes-demo/structures", "--species", "Fe");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(181, lines.length, "header + one Fe per cluster");
+        assertTrue(lines[0].startsWith("structure,site,species,"), lines[0]);
+        assertTrue(lines[1].startsWith("fe_001,0,Fe,1,4,"), lines[1]);
+        assertTrue(lines[3].startsWith("fe_003,0,Fe,1,6,"), lines[3]);
+        Run none = run("data/fe-k-fdmnes-demo/structures", "--species", "Zn");
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("no such atoms in any structure"), none.err());
+    }
+
+    @Test
     void bundledStructureAndErrors(@TempDir Path dir) throws Exception {
         Run r = run("data/o-k-litmo/POSCAR_20ps", "--species", "O");
         assertEquals(0, r.code(), r.err());

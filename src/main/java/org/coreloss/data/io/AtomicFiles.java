@@ -14,7 +14,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 /**
  * Atomic writes: the content goes to a hidden temp file (or folder) in the target's folder, which is
  * then renamed onto the target with {@code ATOMIC_MOVE}. If writing fails, the temp file is deleted
- * and the target is untouched (no partial file is ever visible under the target name).
+ * and the target is untouched (no partial file is ever visible under the target name). Files and folders get the
+ * modes the process umask gives (0666/0777 minus umask), as with a plain write: the temp names are made with
+ * {@link #createTempFile} / {@link #createTempFolder}, not {@code Files.createTemp*}, which make 0600/0700.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -31,7 +33,7 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        Path tmp = createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         boolean done = false;
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
@@ -41,6 +43,34 @@ public final class AtomicFiles {
             done = true;
         } finally {
             if (!done) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Creates a new empty file {@code prefix + random + suffix} in {@code dir} with the permissions a plain
+     * {@code Files.createFile} gives, i.e. 0666 minus the process umask (unlike {@code Files.createTempFile}, which
+     * always makes 0600 files; the rename keeps the temp file's mode, so written files would be 0600).
+     */
+    public static Path createTempFile(Path dir, String prefix, String suffix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve(prefix + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + suffix);
+            try {
+                return Files.createFile(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) throw e;
+            }
+        }
+    }
+
+    /** A new folder {@code prefix + random} in {@code dir} with mode 0777 minus the umask (see {@link #createTempFile}). */
+    public static Path createTempFolder(Path dir, String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve(prefix + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36));
+            try {
+                return Files.createDirectory(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) throw e;
+            }
         }
     }
 
@@ -57,13 +87,13 @@ public final class AtomicFiles {
         Path dir = abs.getParent();
         Files.createDirectories(dir);
         if (Files.exists(abs) && !Files.isDirectory(abs)) throw new IOException(abs + ": exists and is not a folder");
-        Path tmp = Files.createTempDirectory(dir, "." + abs.getFileName() + ".");
+        Path tmp = createTempFolder(dir, "." + abs.getFileName() + ".");
         boolean done = false;
         try {
             body.write(tmp);
             Path old = null;
             if (Files.exists(abs)) {
-                old = Files.createTempDirectory(dir, "." + abs.getFileName() + ".old.");
+                old = createTempFolder(dir, "." + abs.getFileName() + ".old.");
                 Files.delete(old);
                 Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
             }

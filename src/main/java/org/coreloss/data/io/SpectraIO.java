@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SpectraIO {
     private static final List<SpectraFormat> FORMATS = new CopyOnWriteArrayList<>(List.of(
             new DatasetFolderFormat(), new TwoColumnFolderFormat(), new WideCsvFormat(), new XdiFormat(),
-            new QuantySpecFormat(), new NpyFormat(), new NpyFormat(true, false)));
+            new QuantySpecFormat(), new NpyFormat(), new NpyFormat(true, false), new TextSpectrumFormat()));
 
     private SpectraIO() {}
 
@@ -38,6 +38,21 @@ public final class SpectraIO {
     public static SpectraDataset read(Path path) throws IOException {
         if (!Files.exists(path)) throw new NoSuchFileException(path.toString(), null, "no such file or folder");
         return formatFor(path).read(path);
+    }
+
+    /**
+     * Reads with options: text files and folders of them go through {@link SpectraFolders} (skip lines, comments,
+     * columns, kind, glob, grid rule); a {@code .csv} with {@link ReadOptions#grid()} set is read as a header-less
+     * wide CSV on that grid; other formats accept only the default options.
+     */
+    public static SpectraDataset read(Path path, ReadOptions options) throws IOException {
+        if (options == null || options.isDefault()) return read(path);
+        if (!Files.exists(path)) throw new NoSuchFileException(path.toString(), null, "no such file or folder");
+        SpectraFormat f = formatFor(path);
+        if (f instanceof TwoColumnFolderFormat || f instanceof TextSpectrumFormat) return SpectraFolders.read(path, options);
+        if (f instanceof WideCsvFormat) return WideCsvFormat.read(path, options);
+        throw new IllegalArgumentException(path + " is read as " + f.name() + ", which takes no reading options (" + options.describe()
+                + "): options apply to text spectra (.txt/.dat/.xy), folders of them and .csv");
     }
 
     /**

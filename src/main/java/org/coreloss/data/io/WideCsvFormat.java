@@ -28,10 +28,21 @@ public final class WideCsvFormat implements SpectraFormat {
     @Override public List<String> extensions() { return List.of("csv"); }
     @Override public boolean canRead(Path p) { return !Files.isDirectory(p) && SpectraIO.extension(p).equals("csv"); }
 
-    @Override public SpectraDataset read(Path file) throws IOException {
-        List<String> lines = TextInput.lines(file, "a first row of energies and one row per spectrum");
+    @Override public SpectraDataset read(Path file) throws IOException { return read(file, ReadOptions.defaults()); }
+
+    /**
+     * Reads with options: {@code skipLines} lines dropped first; lines starting with a comment prefix
+     * ({@code #} by default) skipped anywhere; with {@link ReadOptions#grid()} the file has no energy row (header-less)
+     * and every row holds that grid's number of intensities (after an optional id).
+     */
+    public static SpectraDataset read(Path file, ReadOptions o) throws IOException {
+        List<String> lines = new ArrayList<>(TextInput.lines(file, "a first row of energies and one row per spectrum"));
+        if (o.skipLines() >= lines.size()) throw new DataFormatException(file, lines.size(), 0, "--skip " + o.skipLines() + " drops every line: expected fewer skipped lines");
+        for (int i = 0; i < lines.size(); i++) if (i < o.skipLines() || o.isComment(lines.get(i).strip())) lines.set(i, "");
         int first = 0;
         while (first < lines.size() && lines.get(first).isBlank()) first++;
+        if (first == lines.size()) throw new DataFormatException(file, lines.size(), 0, "only comments: expected a first row of energies and one row per spectrum");
+        if (o.grid() != null) return headerless(file, lines, first, o.grid());
         List<String> head = TextInput.splitCsv(lines.get(first), ',', file, first + 1);
         if (head.size() == 1 && head.get(0).indexOf(';') >= 0) {
             throw new DataFormatException(file, first + 1, 1, "expected comma-separated values, found semicolons");
@@ -76,6 +87,34 @@ public final class WideCsvFormat implements SpectraFormat {
         float[] d = n * c == data.length ? data : java.util.Arrays.copyOf(data, n * c);
         String name = SpectraIO.stem(file);
         return SpectraDataset.of(name, new SpectrumMatrix(grid, n, d), ids.toArray(new String[0])).withSource(file.toString());
+    }
+
+    private static SpectraDataset headerless(Path file, List<String> lines, int first, EnergyGrid grid) throws IOException {
+        int c = grid.size();
+        List<String> ids = new ArrayList<>();
+        Map<String, Integer> idLine = new HashMap<>();
+        List<float[]> rows = new ArrayList<>();
+        Boolean hasIds = null;
+        for (int i = first; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.isBlank()) continue;
+            List<String> f = TextInput.splitCsv(l, ',', file, i + 1);
+            if (hasIds == null) hasIds = !TextInput.isNumber(f.get(0));
+            int off = hasIds ? 1 : 0;
+            if (f.size() != c + off) throw new DataFormatException(file, i + 1, Math.min(f.size(), c + off) + 1,
+                    "expected " + (c + off) + " fields (" + (hasIds ? "id + " : "") + c + " intensities for the " + c + "-point grid given), got " + f.size());
+            String id = hasIds ? f.get(0) : Integer.toString(rows.size());
+            if (id.isEmpty()) throw new DataFormatException(file, i + 1, 1, "empty id: expected a unique id");
+            Integer dup = idLine.put(id, i + 1);
+            if (dup != null) throw new DataFormatException(file, i + 1, 1, "duplicate id '" + id + "' (first on line " + dup + "): expected unique ids");
+            float[] r = new float[c];
+            for (int j = 0; j < c; j++) r[j] = (float) TextInput.parseFinite(f.get(j + off), file, i + 1, j + off + 1, "an intensity");
+            rows.add(r);
+            ids.add(id);
+        }
+        float[] d = new float[rows.size() * c];
+        for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, d, i * c, c);
+        return SpectraDataset.of(SpectraIO.stem(file), new SpectrumMatrix(grid, rows.size(), d), ids.toArray(new String[0])).withSource(file.toString());
     }
 
     @Override public void write(SpectraDataset ds, Path file) throws IOException {

@@ -20,6 +20,7 @@ import org.coreloss.spectrum.SpectrumMatrix;
  * {@code %plot}: evaluation figures from notebook variables.
  * <pre>
  * %plot parity &lt;pred&gt; &lt;true&gt; [--train &lt;trainPred&gt; &lt;trainTrue&gt;] [--column N] [--name PROPERTY]
+ * %plot parity &lt;predicted&gt; [--name TARGET]   (a %predict dataset: pred_T against T; or a RegressionEvaluation)
  * %plot se &lt;eval&gt;...                 (SpectrumEvaluation variables, one bar per set)
  * %plot se &lt;predSpectra&gt; &lt;refSpectra&gt; [--label NAME]
  * %plot mepd &lt;eval&gt; | &lt;predSpectra&gt; &lt;refSpectra&gt; [--label NAME] [--seed N] [--levels N] [--cumulative]
@@ -32,7 +33,7 @@ public final class PlotMagic implements Magic {
     @Override public String name() { return "plot"; }
 
     @Override public String usage() {
-        return "%plot parity <pred> <true> [--train <trainPred> <trainTrue>] [--column N] [--name P] | "
+        return "%plot parity <pred> <true> [--train <trainPred> <trainTrue>] [--column N] [--name P] | %plot parity <predictedDataset|evaluation> [--name T] | "
                 + "%plot se <eval>... | %plot se <pred> <ref> [--label L] | "
                 + "%plot mepd <eval> | <pred> <ref> [--label L] [--seed N] [--levels N] [--cumulative]; "
                 + "all: [--save FILE.png|.svg] [--as VAR]";
@@ -65,7 +66,14 @@ public final class PlotMagic implements Magic {
     }
 
     private static Figure parity(MagicContext ctx, Options o) {
-        if (o.positional.size() != 2) throw new MagicException("%plot parity: expected <pred> <true>, got " + o.positional);
+        if (o.positional.size() == 1) {
+            Object x = ctx.getVariable(o.positional.get(0));
+            if (x instanceof org.coreloss.eval.RegressionEvaluation ev) return Plots.parity(ev);
+            if (x instanceof org.coreloss.data.SpectraDataset ds) return parityOfPredictions(o.positional.get(0), ds, o.name);
+            throw new MagicException("%plot parity: variable '" + o.positional.get(0) + "' is a " + typeName(x)
+                    + "; one argument must be a dataset returned by %predict (pred_<target> columns) or a RegressionEvaluation (%train --test-fraction)");
+        }
+        if (o.positional.size() != 2) throw new MagicException("%plot parity: expected <pred> <true>, a %predict dataset, or a RegressionEvaluation; got " + o.positional);
         double[] pred = column(ctx, o.positional.get(0), o.column), truth = column(ctx, o.positional.get(1), o.column);
         double[] trP = new double[0], trT = new double[0];
         if (o.train != null) { trP = column(ctx, o.train[0], o.column); trT = column(ctx, o.train[1], o.column); }
@@ -119,6 +127,31 @@ public final class PlotMagic implements Magic {
         Object x = ctx.getVariable(var);
         if (x instanceof SpectrumMatrix m) return m;
         throw new MagicException("variable '" + var + "' is a " + typeName(x) + ", expected SpectrumMatrix");
+    }
+
+    /** Parity of {@code pred_<t>} against {@code <t>} for every target t with both columns (or only {@code --name t}). */
+    static Figure parityOfPredictions(String var, org.coreloss.data.SpectraDataset ds, String only) {
+        List<String> targets = new java.util.ArrayList<>();
+        for (String c : ds.numericColumnNames()) {
+            if (c.startsWith("pred_") && ds.hasColumn(c.substring(5)) && (only == null || only.equals(c.substring(5)))) targets.add(c.substring(5));
+        }
+        if (targets.isEmpty()) {
+            throw new MagicException("%plot parity: dataset '" + var + "' has no pred_<t> column with a label column <t>" + (only != null ? " for --name " + only : "")
+                    + " (columns: " + ds.columnNames() + "); run %predict MODEL DATA on labelled data first");
+        }
+        double[][] truth = ds.labels(targets.toArray(new String[0]));
+        double[][] pred = ds.labels(targets.stream().map(t -> "pred_" + t).toArray(String[]::new));
+        for (int i = 0; i < truth.length; i++) for (int j = 0; j < targets.size(); j++) {
+            if (Double.isNaN(truth[i][j])) throw new MagicException("%plot parity: " + ds.id(i) + " has no value of " + targets.get(j) + " (missing label)");
+        }
+        if (targets.size() == 1) return Plots.parity(targets.get(0), new double[0], new double[0], column(truth, 0), column(pred, 0));
+        return Plots.parityGrid(targets, new double[0][targets.size()], new double[0][targets.size()], truth, pred, 2);
+    }
+
+    private static double[] column(double[][] a, int j) {
+        double[] o = new double[a.length];
+        for (int i = 0; i < a.length; i++) o[i] = a[i][j];
+        return o;
     }
 
     static double[] column(MagicContext ctx, String var, int col) {

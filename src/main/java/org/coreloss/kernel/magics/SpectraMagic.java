@@ -2,6 +2,7 @@ package org.coreloss.kernel.magics;
 
 import org.coreloss.data.Datasets;
 import org.coreloss.data.SpectraDataset;
+import org.coreloss.data.io.ReadOptions;
 import org.coreloss.data.io.SpectraIO;
 import org.coreloss.display.SpectraInfo;
 import org.coreloss.kernel.magic.Magic;
@@ -15,15 +16,19 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code %spectra load <name|path> [--as var]}: loads a bundled dataset by name (see
+ * {@code %spectra load <name|path> [--as var] [reading options]}: loads a bundled dataset by name (see
  * {@code Datasets.list()}) or any supported file/folder (path relative to the notebook), defines
  * the notebook variable (default: the name with non-identifier characters replaced by {@code _})
- * as a {@link SpectraDataset}, and shows its summary. {@code %spectra info <var>}: summary table and
+ * as a {@link SpectraDataset}, and shows its summary. Reading options (FDMNES/FEFF/OptaDOS kinds, skipped lines,
+ * comments, columns, folder glob, grid rule or grid) are those of {@link ReadOptions#parse}. {@code %spectra info <var>}: summary table and
  * an overlay plot of a few spectra. {@code %spectra list}: the bundled datasets.
  */
 public final class SpectraMagic implements Magic {
     @Override public String name() { return "spectra"; }
-    @Override public String usage() { return "%spectra load <name|path> [--as var] | %spectra info <var> [--max N] | %spectra list"; }
+    static final String LOAD_USAGE = "%spectra load <name|path> [--as var] [--kind auto|two-column|fdmnes|feff-xmu|feff-chi|optados] [--skip N] "
+            + "[--comment C,..] [--columns E,I] [--column NAME] [--glob PATTERN] [--grid-rule same|overlap] [--grid FROM:TO:STEP]";
+
+    @Override public String usage() { return LOAD_USAGE + " | %spectra info <var> [--max N] | %spectra list"; }
     @Override public String description() { return "Loads a bundled or file dataset into a variable, or summarises and plots one."; }
 
     @Override public Object execute(MagicContext context, List<String> args, String body) {
@@ -36,17 +41,25 @@ public final class SpectraMagic implements Magic {
         };
     }
 
-    private Object load(MagicContext ctx, List<String> a) {
+    private Object load(MagicContext ctx, List<String> args) {
+        List<String> a = new java.util.ArrayList<>(args);
+        ReadOptions options;
+        try {
+            options = ReadOptions.parse(a);
+        } catch (IllegalArgumentException e) {
+            throw new MagicException("%spectra load: " + e.getMessage());
+        }
         String target = null, var = null;
         for (int i = 0; i < a.size(); i++) {
             if (a.get(i).equals("--as")) {
                 if (i + 1 >= a.size()) throw new MagicException("--as needs a variable name");
                 var = a.get(++i);
             } else if (target == null) target = a.get(i);
-            else throw new MagicException("unexpected argument '" + a.get(i) + "'; usage: %spectra load <name|path> [--as var]");
+            else throw new MagicException("unexpected argument '" + a.get(i) + "'; usage: " + LOAD_USAGE);
         }
-        if (target == null) throw new MagicException("usage: %spectra load <name|path> [--as var]; bundled: " + Datasets.names());
+        if (target == null) throw new MagicException("usage: " + LOAD_USAGE + "; bundled: " + Datasets.names());
         SpectraDataset ds;
+        if (Datasets.exists(target) && !options.isDefault()) throw new MagicException("%spectra load " + target + ": reading options apply to files and folders, not to bundled datasets");
         if (Datasets.exists(target)) {
             try {
                 ds = Datasets.load(target);
@@ -57,9 +70,11 @@ public final class SpectraMagic implements Magic {
             Path p = ctx.workingDirectory().resolve(target);
             if (!Files.exists(p)) throw new MagicException("'" + target + "' is neither a bundled dataset " + Datasets.names() + " nor an existing file or folder (" + p + ")");
             try {
-                ds = SpectraIO.read(p);
+                ds = SpectraIO.read(p, options);
             } catch (IOException e) {
                 throw new MagicException(e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new MagicException("%spectra load: " + e.getMessage(), e);
             }
         }
         if (var == null) var = variableName(Datasets.exists(target) ? target : SpectraIO.stem(Path.of(target)));

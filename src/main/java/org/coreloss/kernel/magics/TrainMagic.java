@@ -3,6 +3,7 @@ package org.coreloss.kernel.magics;
 import org.coreloss.data.Datasets;
 import org.coreloss.data.SpectraDataset;
 import org.coreloss.data.io.SpectraIO;
+import org.coreloss.eval.RegressionEvaluation;
 import org.coreloss.kernel.magic.Magic;
 import org.coreloss.kernel.magic.MagicContext;
 import org.coreloss.kernel.magic.MagicException;
@@ -29,7 +30,10 @@ import java.util.Map;
  * a {@code SpectraDataset} (a notebook variable, a bundled dataset name, a dataset path or a simulate database
  * folder) with a live progress bar and a loss curve updated in place; the model is bound to {@code VAR}
  * (default {@code model}) and optionally saved. Interrupting the cell stops within one iteration and keeps
- * the best weights. Options: {@link TrainingRecipe#USAGE}.
+ * the best weights. With {@code --test-fraction F} (regressors) the seeded test rows are held out before training
+ * and the model is evaluated on them against the mean predictor: {@code VAR_test} (the rows) and {@code VAR_eval}
+ * (a {@link RegressionEvaluation}: metrics table and parity figure) are bound and the evaluation is shown.
+ * Options: {@link TrainingRecipe#USAGE}.
  */
 public final class TrainMagic implements Magic {
     @Override public String name() { return "train"; }
@@ -37,7 +41,7 @@ public final class TrainMagic implements Magic {
     @Override public String usage() {
         return "%train regressor|classifier|generator <dataVar|name|path> [--targets A,B | --label C | --params P,..] "
                 + "[--hidden 256,256] [--arch dnn|cnn|tcnn|lcnn] [--layers N] [--epochs N] [--batch N] [--lr X] [--val 0.2] "
-                + "[--seed N] [--as VAR] [--save PATH]   (all options: %train help)";
+                + "[--test-fraction 0.2] [--seed N] [--as VAR] [--save PATH]   (all options: %train help)";
     }
 
     @Override public String description() {
@@ -66,12 +70,13 @@ public final class TrainMagic implements Magic {
         SpectraDataset ds = data(ctx, args.get(1));
         ProgressListener bar = ctx.progress();
         LiveLoss listener = new LiveLoss(ctx, bar, recipe.kind().equals("regressor") ? recipe.loss().name() : recipe.kind().equals("classifier") ? "XENT" : "MSE");
-        TrainingResult r;
+        TrainingRecipe.Outcome outcome;
         try {
-            r = recipe.run(ds, listener);
+            outcome = recipe.runAndEvaluate(ds, listener);
         } catch (IllegalArgumentException e) {
             throw new MagicException("%train: " + e.getMessage());
         }
+        TrainingResult r = outcome.result();
         listener.draw(true);
         TrainedModel m = r.model();
         ctx.setVariable(as, TrainedModel.class, m);
@@ -79,6 +84,13 @@ public final class TrainMagic implements Magic {
         sb.append(as).append(" = ").append(m).append(String.format(java.util.Locale.ROOT, "; %d epochs, best epoch %d, validation loss %.5g%s",
                 r.epochsRun(), r.bestEpoch() + 1, r.bestValidationLoss(), r.interrupted() ? " (interrupted: best weights kept)" : r.earlyStopped() ? " (early stop)" : ""));
         if (save != null) sb.append("; saved ").append(ModelFiles.save(m, ctx.workingDirectory().resolve(save)));
+        if (outcome.evaluation() != null) {
+            ctx.setVariable(as + "_test", SpectraDataset.class, outcome.test());
+            ctx.setVariable(as + "_eval", RegressionEvaluation.class, outcome.evaluation());
+            sb.append("; ").append(outcome.test().size()).append(" held-out test rows in ").append(as).append("_test, evaluation in ").append(as).append("_eval");
+            ctx.display(sb.toString());
+            return outcome.evaluation();
+        }
         return sb.toString();
     }
 

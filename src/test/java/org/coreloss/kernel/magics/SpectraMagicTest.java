@@ -67,4 +67,23 @@ class SpectraMagicTest {
         assertThrows(MagicException.class, () -> m.execute(ctx, List.of("load", "xdi-measured", "--as", "1bad"), null));
         assertEquals("s_k_seidler", SpectraMagic.variableName("s-k-seidler"));
     }
+
+    @Test
+    void loadTakesTheReadingOptions(@TempDir Path dir) throws Exception {
+        FakeMagicContext ctx = new FakeMagicContext(dir);
+        SpectraMagic m = new SpectraMagic();
+        java.nio.file.Files.writeString(dir.resolve("scan.dat"), "Instrument X\noperator A\nE I0 mu\n100 5 0.1\n101 5 0.2\n");
+        var e = assertThrows(MagicException.class, () -> m.execute(ctx, List.of("load", "scan.dat"), null));
+        assertTrue(e.getMessage().contains("scan.dat") && e.getMessage().contains("line 2"), e.getMessage());
+        SpectraDataset d = (SpectraDataset) m.execute(ctx, List.of("load", "scan.dat", "--skip", "2", "--columns", "1,3", "--as", "scan"), null);
+        assertArrayEquals(new float[]{0.1f, 0.2f}, d.spectra().row(0));
+        assertSame(d, ctx.vars.get("scan"));
+        SpectraDataset fe = (SpectraDataset) m.execute(ctx, List.of("load", Path.of("data/fe-k-fdmnes-demo/spectra").toAbsolutePath().toString(), "--grid", "7110:7170:1", "--as", "fe"), null);
+        assertEquals(61, fe.channels());
+        assertEquals(180, fe.size());
+        e = assertThrows(MagicException.class, () -> m.execute(ctx, List.of("load", "scan.dat", "--skip", "lots"), null));
+        assertTrue(e.getMessage().contains("--skip"), e.getMessage());
+        e = assertThrows(MagicException.class, () -> m.execute(ctx, List.of("load", "xdi-measured", "--skip", "1"), null));
+        assertTrue(e.getMessage().contains("bundled"), e.getMessage());
+    }
 }

@@ -46,6 +46,28 @@ class TrainMagicTest {
     }
 
     @Test
+    void testFractionEvaluatesAgainstTheBaselineAndPredictOutputFeedsPlotParity(@TempDir Path dir) throws Exception {
+        FakeMagicContext ctx = new FakeMagicContext(dir);
+        ctx.vars.put("ds", peaks(100, 3));
+        Object r = new TrainMagic().execute(ctx, List.of("regressor", "ds", "--targets", "centre_eV", "--hidden", "16", "--dropout", "0",
+                "--epochs", "60", "--test-fraction", "0.2", "--as", "m"), null);
+        org.coreloss.eval.RegressionEvaluation ev = assertInstanceOf(org.coreloss.eval.RegressionEvaluation.class, r);
+        assertSame(ev, ctx.vars.get("m_eval"));
+        SpectraDataset test = (SpectraDataset) ctx.vars.get("m_test");
+        assertEquals(20, test.size());
+        assertEquals(20, ev.model().n());
+        assertTrue(ev.maeRatio()[0] < 1, "beats the training-mean baseline:\n" + ev);
+        new PredictMagic().execute(ctx, List.of("m", "m_test", "--as", "p"), null);
+        Figure f = (Figure) new PlotMagic().execute(ctx, List.of("parity", "p"), null);
+        assertArrayEquals(test.label("centre_eV"), (double[]) f.data().get("testTrue"), 0);
+        assertInstanceOf(Figure.class, new PlotMagic().execute(ctx, List.of("parity", "m_eval"), null));
+        MagicException e = assertThrows(MagicException.class, () -> new PlotMagic().execute(ctx, List.of("parity", "ds"), null));
+        assertTrue(e.getMessage().contains("pred_"), e.getMessage());
+        e = assertThrows(MagicException.class, () -> new TrainMagic().execute(ctx, List.of("generator", "ds", "--test-fraction", "0.2"), null));
+        assertTrue(e.getMessage().contains("--test-fraction"), e.getMessage());
+    }
+
+    @Test
     void badArgumentsAreUserErrors(@TempDir Path dir) throws Exception {
         FakeMagicContext ctx = new FakeMagicContext(dir);
         ctx.vars.put("ds", peaks(10, 2));

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 
 /**
  * Training/inference throughput of the benchmark networks in DL4J (counterpart: environment/bench.d/nn_torch.py).
- * Prints {@code DL4J <case> <samples/s>} lines. Args: case names (regressor, generator, infer, raw-regressor).
+ * Prints {@code DL4J <case> <samples/s>} lines. Args: case names (regressor, small, generator, infer, raw-regressor).
  * System properties: bench.epochs (default 3).
  */
 public final class NnBench {
@@ -28,6 +28,7 @@ public final class NnBench {
             switch (c) {
                 case "regressor" -> System.out.printf("DL4J regressor %.1f%n", train(regressorSpec(), 6400, Integer.getInteger("bench.regressorBatch", 64), epochs, 1e-3));
                 case "generator" -> System.out.printf("DL4J generator %.1f%n", train(generatorSpec(), 2560, 256, epochs, 1e-4));
+                case "small" -> System.out.printf("DL4J small %.1f%n", train(smallSpec(), 3200, Integer.getInteger("bench.smallBatch", 32), epochs, 1e-3));
                 case "raw-regressor" -> System.out.printf("DL4J raw-regressor %.1f%n", raw(regressorSpec(), 6400, 64, epochs));
                 case "raw-generator" -> System.out.printf("DL4J raw-generator %.1f%n", raw(generatorSpec(), 2560, 256, epochs));
                 case "infer" -> System.out.printf("DL4J infer10k_s %.3f%n", infer());
@@ -39,6 +40,14 @@ public final class NnBench {
     /** 160 -> 256 -> 256 -> 6, dropout 0.5 on the first hidden layer's output, Adam, MAE. */
     static RegressorSpec regressorSpec() {
         return new RegressorSpec(160, 0, List.of(256, 256), 0.5, 0, 6, RegressorSpec.Head.LINEAR, NetworkSpec.Loss.MAE);
+    }
+
+    /**
+     * The small network of issue 14: 226 channels -> 128 -> 64 -> 2 targets, no dropout, Adam, MAE (a user's
+     * "spectrum -> coordination number and mean bond length" regressor).
+     */
+    static RegressorSpec smallSpec() {
+        return new RegressorSpec(226, 0, List.of(128, 64), 0.0, 0, 2, RegressorSpec.Head.LINEAR, NetworkSpec.Loss.MAE);
     }
 
     /** 9 parameters -> 220 cubic polynomial features -> 260 -> 160 -> 5 x 1000 -> 501, RMSProp, MSE. */
