@@ -79,7 +79,7 @@ public final class SimulateCommand implements CliCommand, Callable<Integer> {
         }
         DatabaseGenerator.Result r;
         try {
-            r = engine.equals("spark") ? SparkSupport.simulate(spec, out, master == null ? "local[" + t + "]" : master, bar)
+            r = engine.equals("spark") ? SparkSupport.simulate(spec, out, sparkMaster(t), bar)
                     : DatabaseGenerator.generate(spec, out, t, bar);
         } catch (IllegalArgumentException e) {
             System.err.println("coreloss simulate: " + e.getMessage());
@@ -90,7 +90,7 @@ public final class SimulateCommand implements CliCommand, Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "%s: %d spectra in %d shards (%d written, %d already present); %d computed in %.1f s (%.1f spectra/s, %s)%n",
                 out, spec.count(), r.shards(), r.shardsWritten(), r.shardsSkipped(), r.spectraComputed(), r.seconds(), r.spectraPerSecond(),
-                engine.equals("spark") ? "Spark " + (master == null ? "local[" + t + "]" : master) : t + " threads");
+                engine.equals("spark") ? "Spark " + (sparkMaster(t) == null ? System.getProperty("spark.master") : sparkMaster(t)) : t + " threads");
         if (record != null) {
             RunRecord rr = RunRecord.builder("simulate " + spec.ion()).seed("seed", seed)
                     .option("ion", spec.ion()).option("count", spec.count()).option("preset", spec.preset().id())
@@ -100,5 +100,11 @@ public final class SimulateCommand implements CliCommand, Callable<Integer> {
             rr.write(record);
         }
         return 0;
+    }
+
+    /** --master, else the master spark-submit set (system property spark.master; null here means "keep it"), else local[threads]. */
+    private String sparkMaster(int threads) {
+        if (master != null) return master;
+        return System.getProperty("spark.master") != null ? null : "local[" + threads + "]";
     }
 }
