@@ -37,6 +37,9 @@ public final class Maps {
         }
         List<HeatMapChart> charts = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();
+        PaperSize size = PaperSize.DOUBLE_COLUMN.withHeight(2.3 * names.size());
+        // heat maps size their colour bar from the chart's own width and height: give each the panel's size (pt)
+        int pw = size.widthPt() / 3, ph = size.heightPt() / names.size();
         for (int p = 0; p < names.size(); p++) {
             if (truth[p].length != width * height || recovered[p].length != width * height) {
                 throw new IllegalArgumentException("parameterMaps: " + names.get(p) + " has " + truth[p].length + " / " + recovered[p].length
@@ -57,15 +60,14 @@ public final class Maps {
             if (hi <= lo) hi = lo + 1e-12;
             if (dmax == 0) dmax = 1e-12;
             String n = names.get(p);
-            charts.add(map(n + " true", truth[p], width, height, lo, hi, VIRIDIS));
-            charts.add(map(n + " recovered", recovered[p], width, height, lo, hi, VIRIDIS));
-            charts.add(map(n + " recovered - true", diff, width, height, -dmax, dmax, DIVERGING));
+            charts.add(map(n + " true", truth[p], width, height, lo, hi, VIRIDIS, pw, ph));
+            charts.add(map(n + " recovered", recovered[p], width, height, lo, hi, VIRIDIS, pw, ph));
+            charts.add(map(n + " recovered - true", diff, width, height, -dmax, dmax, DIVERGING, pw, ph));
             data.put(n + ".true", truth[p].clone());
             data.put(n + ".recovered", recovered[p].clone());
         }
         data.put("width", width);
         data.put("height", height);
-        PaperSize size = PaperSize.DOUBLE_COLUMN.withHeight(2.3 * names.size());
         return Figure.grid("parameter-maps", size, charts, 3, data);
     }
 
@@ -89,8 +91,8 @@ public final class Maps {
         return out;
     }
 
-    static HeatMapChart map(String title, double[] v, int width, int height, double lo, double hi, Color[] colours) {
-        HeatMapChart c = new HeatMapChartBuilder().title(title).xAxisTitle("x (px)").yAxisTitle("y (px)").build();
+    static HeatMapChart map(String title, double[] v, int width, int height, double lo, double hi, Color[] colours, int widthPt, int heightPt) {
+        HeatMapChart c = new HeatMapChartBuilder().width(widthPt).height(heightPt).title(title).xAxisTitle("x (px)").yAxisTitle("y (px)").build();
         HeatMapStyler s = c.getStyler();
         s.setLegendPosition(Styler.LegendPosition.OutsideE);   // before anything else: heat maps accept only OutsideE/S
         s.setChartBackgroundColor(Color.WHITE);
@@ -110,8 +112,10 @@ public final class Maps {
         s.setMin(lo);
         s.setMax(hi);
         s.setDrawBorder(false);
-        s.setGradientColorColumnWeight(6);
-        s.setGradientColorColumnHeight(70);
+        // a stepped colour scale: XChart's gradient legend cannot be written as SVG (VectorGraphics2D rejects its paint)
+        s.setPiecewise(true);
+        s.setPiecewiseRanged(false);
+        s.setSplitNumber(colours.length == DIVERGING.length ? 5 : 6);
         s.setLegendPadding(2);
         s.setShowValue(false);
         s.setHeatMapValueDecimalPattern(Math.max(Math.abs(hi), Math.abs(lo)) < 0.1 ? "0.000" : "0.00");

@@ -17,16 +17,8 @@ import java.util.Objects;
  * ({@code environment/coreloss} and the Maven test configuration pass them; {@code spark-submit} adds its own).
  */
 public final class SparkRunner implements AutoCloseable {
-    /** The JVM flags Spark 3.5 needs on Java 17 and later (Spark's own launcher adds the same list). */
-    public static final List<String> JVM_FLAGS = List.of(
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-            "--add-opens=java.base/sun.security.action=ALL-UNNAMED", "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-            "-Djdk.reflect.useDirectMethodHandle=false");
+    /** The JVM flags Spark 3.5 needs on Java 17 and later ({@link SparkFlags#JVM_FLAGS}). */
+    public static final List<String> JVM_FLAGS = SparkFlags.JVM_FLAGS;
 
     private final JavaSparkContext context;
 

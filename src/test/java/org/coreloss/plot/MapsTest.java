@@ -32,6 +32,8 @@ class MapsTest {
         Path out = Path.of("target", "figures-test", "parameter-maps.png");
         Files.createDirectories(out.getParent());
         Files.write(out, png);
+        String svg = Figures.svg(f);
+        assertTrue(svg.contains("<svg"), "SVG renders too");
         assertThrows(IllegalArgumentException.class, () -> Maps.parameterMaps(List.of("dq_eV"), truth, rec, w, h));
         assertThrows(IllegalArgumentException.class, () -> Maps.parameterMaps(List.of("a", "b"), truth, rec, w, h + 1));
     }

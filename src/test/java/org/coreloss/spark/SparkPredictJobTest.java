@@ -71,12 +71,12 @@ class SparkPredictJobTest {
         assertEquals(a.sha256(), b.sha256(), "same spec, same bytes (any thread count)");
         SpectraDataset c = SpectrumImage.make(new SpectrumImage.Spec("Ni2+", 8, 6, 400, 6), DatabaseGenerator.newEngine(), 2, ProgressListener.NONE);
         assertTrue(!a.sha256().equals(c.sha256()), "another noise seed, other bytes");
-        // Dq rises along x over 0.3..0.7 of the Ni2+ Table 1 range [0, 0.2] eV, Ds along y over [-1.4, 1.4]
+        // Dq rises along x over 0.3..0.7 of the Ni2+ Table 1 range [0, 0.2] eV, Ds along y over 0.45..0.55 of [-1.4, 1.4]
         double[] dq = a.label("dq_eV"), ds = a.label("ds_eV");
         assertEquals(0.06, dq[0], 1e-12);
         assertEquals(0.14, dq[7], 1e-12);
-        assertEquals(-0.56, ds[0], 1e-12);
-        assertEquals(0.56, ds[47], 1e-12);
+        assertEquals(-0.14, ds[0], 1e-12);
+        assertEquals(0.14, ds[47], 1e-12);
         // Poisson counting noise: var(noisy - clean) = clean / peakCounts, checked over the pixels' strongest channels
         double[] v = SpectrumImage.parameters(spec, 3, 2);
         assertEquals(a.label("dt_eV")[2 * 8 + 3], v[2], 0);
