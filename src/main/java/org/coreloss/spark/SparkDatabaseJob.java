@@ -70,8 +70,12 @@ public final class SparkDatabaseJob {
         String folder = dir.toString();
         String group = "coreloss-simulate-" + System.nanoTime();
         AtomicLong done = new AtomicLong(doneBefore);
+        // Spark delivers listener events asynchronously: the last ones may arrive after collect() returned, so the
+        // driver reports the final count itself and later events are ignored
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
         SparkListener progress = new SparkListener() {
             @Override public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (finished.get()) return;
                 if (end.taskInfo() != null && end.taskInfo().successful()) {
                     int partition = end.taskInfo().index();
                     if (partition >= 0 && partition < todo.size()) {
@@ -104,11 +108,14 @@ public final class SparkDatabaseJob {
                     .collect();
             long n = 0;
             for (int r : rows) n += r;
+            finished.set(true);
+            pl.advance(doneBefore + n, "done");
             return n;
         } catch (RuntimeException e) {
             if (pl.isCancelled()) throw new CancellationException("Spark job cancelled; finished shards are kept, run again to resume");
             throw e;
         } finally {
+            finished.set(true);
             watcher.interrupt();
             sc.clearJobGroup();
             sc.sc().removeSparkListener(progress);
