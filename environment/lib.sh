@@ -4,7 +4,7 @@ PY=/usr/bin/python3                        # Debian's Python with Jupyter; the p
 # A kernelspec private to this checkout: notebooks run by start --execute, the tests and the benchmarks
 # use this checkout's build even when another checkout installed the per-user kernelspec.
 PRIVATE_JUPYTER="$ROOT/target/jupyter-prefix/share/jupyter"
-app_jar() { ls "$ROOT"/target/coreloss-*.jar 2>/dev/null | grep -v -e '-sources' -e '-tests' | head -n 1; }
+app_jar() { ls "$ROOT"/target/coreloss-*.jar 2>/dev/null | grep -v -e '-sources\.jar$' -e '-tests\.jar$' -e '-spark\.jar$' | head -n 1; }
 # OpenBLAS 0.3.19 (nd4j-native's build) returns wrong real symmetric eigenvectors with its SkylakeX
 # (AVX-512) kernels; its AVX2 kernels are correct and as fast here (docs/multiplet.md). Only where AVX2 exists.
 if [ -z "${OPENBLAS_CORETYPE:-}" ] && grep -q avx2 /proc/cpuinfo 2>/dev/null; then export OPENBLAS_CORETYPE=Haswell; fi

@@ -37,6 +37,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void sparkOnlyInSpark() {
+        noClasses().that().resideOutsideOfPackage("org.coreloss.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
     void chartsOnlyInPlotDisplayAndKernel() {
         noClasses().that().resideOutsideOfPackages("org.coreloss.plot..", "org.coreloss.display..", "org.coreloss.kernel..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.knowm.xchart..")

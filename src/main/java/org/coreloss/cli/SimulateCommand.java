@@ -52,6 +52,12 @@ public final class SimulateCommand implements CliCommand, Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--engine", defaultValue = "local", description = "local (this JVM, --threads) or spark (Spark tasks, one shard each). Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    @Option(names = "--master", description = "Spark master for --engine spark (default local[<threads>]: embedded in this JVM; e.g. spark://host:7077).")
+    String master;
+
     @Override
     public Integer call() throws Exception {
         DatabaseSpec spec;
@@ -63,9 +69,18 @@ public final class SimulateCommand implements CliCommand, Callable<Integer> {
         }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         ProgressListener bar = quiet ? ProgressListener.NONE : new TextProgressBar(System.err);
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            System.err.println("coreloss simulate: --engine " + engine + ": expected local or spark");
+            return 2;
+        }
+        if (engine.equals("spark") && !SparkSupport.available()) {
+            System.err.println("coreloss simulate: --engine spark: " + SparkSupport.MISSING);
+            return 2;
+        }
         DatabaseGenerator.Result r;
         try {
-            r = DatabaseGenerator.generate(spec, out, t, bar);
+            r = engine.equals("spark") ? SparkSupport.simulate(spec, out, sparkMaster(t), bar)
+                    : DatabaseGenerator.generate(spec, out, t, bar);
         } catch (IllegalArgumentException e) {
             System.err.println("coreloss simulate: " + e.getMessage());
             return 2;
@@ -73,15 +88,23 @@ public final class SimulateCommand implements CliCommand, Callable<Integer> {
             System.err.println("coreloss simulate: cancelled (" + e.getMessage() + "); run the same command again to resume");
             return 130;
         }
-        System.out.printf(Locale.ROOT, "%s: %d spectra in %d shards (%d written, %d already present); %d computed in %.1f s (%.1f spectra/s, %d threads)%n",
-                out, spec.count(), r.shards(), r.shardsWritten(), r.shardsSkipped(), r.spectraComputed(), r.seconds(), r.spectraPerSecond(), t);
+        System.out.printf(Locale.ROOT, "%s: %d spectra in %d shards (%d written, %d already present); %d computed in %.1f s (%.1f spectra/s, %s)%n",
+                out, spec.count(), r.shards(), r.shardsWritten(), r.shardsSkipped(), r.spectraComputed(), r.seconds(), r.spectraPerSecond(),
+                engine.equals("spark") ? "Spark " + (sparkMaster(t) == null ? System.getProperty("spark.master") : sparkMaster(t)) : t + " threads");
         if (record != null) {
             RunRecord rr = RunRecord.builder("simulate " + spec.ion()).seed("seed", seed)
                     .option("ion", spec.ion()).option("count", spec.count()).option("preset", spec.preset().id())
                     .option("sampler", spec.sampler().id()).option("shardSize", spec.shardSize()).option("threads", t)
+                    .option("engine", engine)
                     .option("out", out.toString()).timing("generateS", r.seconds()).build();
             rr.write(record);
         }
         return 0;
+    }
+
+    /** --master, else the master spark-submit set (system property spark.master; null here means "keep it"), else local[threads]. */
+    private String sparkMaster(int threads) {
+        if (master != null) return master;
+        return System.getProperty("spark.master") != null ? null : "local[" + threads + "]";
     }
 }

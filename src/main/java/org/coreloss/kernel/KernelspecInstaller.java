@@ -55,7 +55,14 @@ public final class KernelspecInstaller {
         String cds = Files.isRegularFile(archive)
                 ? "\"-XX:SharedArchiveFile=" + jsonEscape(archive.toString()) + "\", \"-Xlog:cds=off\", \"-Xlog:cds+dynamic=off\""
                 : "\"-Xshare:auto\"";
-        String json = template.replace("@CLASSPATH@", jsonEscape(jar.toAbsolutePath().normalize().toString()))
+        // Spark (a provided dependency in target/spark-lib, for notebooks that scale out) and the add-opens flags it needs
+        String classpath = jar.toAbsolutePath().normalize().toString();
+        Path sparkLib = jar.toAbsolutePath().normalize().resolveSibling(org.coreloss.spark.SparkFlags.LIB_FOLDER);
+        if (Files.isDirectory(sparkLib)) {
+            classpath += java.io.File.pathSeparator + sparkLib + java.io.File.separator + "*";
+            for (String flag : org.coreloss.spark.SparkFlags.JVM_FLAGS) cds += ", \"" + jsonEscape(flag) + "\"";
+        }
+        String json = template.replace("@CLASSPATH@", jsonEscape(classpath))
                 .replace("@JAVA@", jsonEscape(javaExecutable()))
                 .replace("\"@CDS@\"", cds)
                 .replace("\"env\": {}", "\"env\": {" + openBlasEnv() + "}");

@@ -172,7 +172,21 @@ public final class DatasetTraining {
             org.coreloss.spectrum.SpectrumMatrix g = model.generate(columns(ds, m.inputColumns()));
             return SpectraDataset.of(ds.name() + " (generated)", g, ds.table());
         }
-        float[][] p = model.predict(inputs(ds, m.inputColumns()));
+        return assemble(model, ds, model.predict(inputs(ds, m.inputColumns())));
+    }
+
+    /**
+     * The dataset {@link #predict} returns, from outputs computed elsewhere (e.g. in parts on Spark): {@code p[i]}
+     * is the model's output for row i of {@code ds} (regressor targets, or a generated spectrum on the model's grid).
+     */
+    public static SpectraDataset assemble(TrainedModel model, SpectraDataset ds, float[][] p) {
+        ModelMetadata m = model.info();
+        if (p.length != ds.size()) throw new IllegalArgumentException("outputs for " + p.length + " rows, dataset " + ds.name() + " has " + ds.size());
+        if (m.kind().equals("generator")) {
+            if (m.gridEv() == null) throw new IllegalStateException("model has no output energy grid (not a generator trained on a SpectraDataset)");
+            org.coreloss.spectrum.SpectrumMatrix g = org.coreloss.spectrum.SpectrumMatrix.of(org.coreloss.spectrum.EnergyGrid.of(m.gridEv()), p);
+            return SpectraDataset.of(ds.name() + " (generated)", g, ds.table());
+        }
         SpectraDataset out = ds;
         for (int k = 0; k < model.outputSize(); k++) {
             double[] v = new double[p.length];

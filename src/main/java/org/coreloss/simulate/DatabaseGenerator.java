@@ -68,10 +68,8 @@ public final class DatabaseGenerator {
         if (threads < 1 || threads > 1024) throw new IllegalArgumentException("threads = " + threads + ", expected 1..1024");
         ProgressListener pl = listener == null ? ProgressListener.NONE : listener;
         long t0 = System.nanoTime();
-        Files.createDirectories(folder);
-        removeStaleTemps(folder);
-        checkOrWriteSpec(spec, folder);
-        MultipletEngine engine = new MultipletEngine(MultipletEngine.Options.defaults().withCacheSize(0));
+        prepare(spec, folder);
+        MultipletEngine engine = newEngine();
         int written = 0, skipped = 0;
         long computed = 0;
         long done = 0;
@@ -97,8 +95,7 @@ public final class DatabaseGenerator {
                     @Override public void finish() {}
                     @Override public boolean isCancelled() { return pl.isCancelled(); }
                 };
-                SpectraDataset ds = ShardFunction.compute(spec, k, engine, threads, local);
-                new DatasetFolderFormat().write(ds, folder.resolve(shard));
+                SpectraDataset ds = writeShard(spec, folder, k, engine, threads, local);
                 written++;
                 computed += ds.size();
                 done += ds.size();
@@ -109,6 +106,44 @@ public final class DatabaseGenerator {
             pl.finish();
         }
         return new Result(folder, spec.shards(), written, skipped, computed, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Prepares {@code folder} for {@code spec} (creates it, removes temp entries of killed runs, writes or checks
+     * {@code spec.json}) and returns the indices of the shards still to compute. The building block of
+     * {@link #generate} and of distributed runners (org.coreloss.spark), which compute those shards elsewhere
+     * with {@link #writeShard} and end with {@link #finish}.
+     */
+    public static List<Integer> prepare(DatabaseSpec spec, Path folder) throws IOException {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(folder, "folder");
+        Files.createDirectories(folder);
+        removeStaleTemps(folder);
+        checkOrWriteSpec(spec, folder);
+        List<Integer> todo = new ArrayList<>();
+        for (int k = 0; k < spec.shards(); k++) if (!isFinished(spec, folder, k)) todo.add(k);
+        return todo;
+    }
+
+    /** An engine as database generation uses it (no Hamiltonian cache: every row has new parameters). */
+    public static MultipletEngine newEngine() {
+        return new MultipletEngine(MultipletEngine.Options.defaults().withCacheSize(0));
+    }
+
+    /** Computes shard {@code k} ({@link ShardFunction#compute}) and writes it atomically into {@code folder}. */
+    public static SpectraDataset writeShard(DatabaseSpec spec, Path folder, int k, MultipletEngine engine, int threads,
+                                            ProgressListener listener) throws IOException {
+        SpectraDataset ds = ShardFunction.compute(spec, k, engine, threads, listener);
+        new DatasetFolderFormat().write(ds, folder.resolve(DatabaseSpec.shardName(k)));
+        return ds;
+    }
+
+    /** Writes {@code database.json} once every shard is present (throws naming the first missing shard). */
+    public static void finish(DatabaseSpec spec, Path folder) throws IOException {
+        for (int k = 0; k < spec.shards(); k++) {
+            if (!isFinished(spec, folder, k)) throw new IOException(folder.resolve(DatabaseSpec.shardName(k)) + ": missing; the database is incomplete");
+        }
+        writeDatabaseManifest(spec, folder);
     }
 
     /** Whether shard k's folder is complete (its manifest exists and declares the expected rows). */

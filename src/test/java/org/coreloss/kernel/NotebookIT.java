@@ -45,7 +45,8 @@ class NotebookIT {
         Path jar;
         try (Stream<Path> s = Files.list(ROOT.resolve("target"))) {
             jar = s.filter(p -> p.getFileName().toString().matches("coreloss-.*\\.jar")
-                            && !p.getFileName().toString().contains("-tests") && !p.getFileName().toString().contains("-sources"))
+                            && !p.getFileName().toString().contains("-tests") && !p.getFileName().toString().contains("-sources")
+                            && !p.getFileName().toString().contains("-spark"))
                     .findFirst().orElseThrow(() -> new IllegalStateException("target/coreloss-*.jar missing: run mvn package first"));
         }
         KernelspecInstaller.install(KernelspecInstaller.prefixKernelsDir(PRIVATE_PREFIX), jar);
