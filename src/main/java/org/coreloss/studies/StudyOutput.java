@@ -43,6 +43,13 @@ public final class StudyOutput {
         return file;
     }
 
+    /** Writes {@code <dir>/<study>/<stem>-<mode>.json} (studies with several notebooks, e.g. paper-003's). */
+    public static Path write(Path dir, String study, String stem, StudyMode mode, Map<String, ?> summary, RunRecord record) throws IOException {
+        Path file = dir.resolve(study).resolve(stem + "-" + mode.fileName() + ".json");
+        writeAtomically(file, json(study, mode, summary, record));
+        return file;
+    }
+
     /** Reads the {@code result} object of a written run. */
     public static JsonElement readResult(Path file) throws IOException {
         return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject().get("result");

@@ -29,6 +29,15 @@ public final class StudyPaths {
         return created(root().resolve("build/results"));
     }
 
+    /**
+     * Where notebooks write their results: {@code CORELOSS_RESULTS_DIR} (relative to the root; {@code results} writes the
+     * committed copies) or, when unset, {@code build/results}.
+     */
+    public static Path notebookResults() {
+        String env = System.getenv("CORELOSS_RESULTS_DIR");
+        return env == null || env.isBlank() ? buildResults() : created(root().resolve(env));
+    }
+
     /** {@code results}: the committed runs that README.md and docs quote. */
     public static Path committedResults() {
         return root().resolve("results");

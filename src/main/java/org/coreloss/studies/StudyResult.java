@@ -22,8 +22,8 @@ public interface StudyResult {
         return StudyOutput.write(dir, study(), mode(), summary(), record());
     }
 
-    /** Writes to {@code build/results/} of the repository (what notebooks do). */
+    /** Writes to {@link StudyPaths#notebookResults()} (what notebooks do: {@code build/results/} unless {@code CORELOSS_RESULTS_DIR} is set). */
     default Path writeToBuild() throws IOException {
-        return write(StudyPaths.buildResults());
+        return write(StudyPaths.notebookResults());
     }
 }
