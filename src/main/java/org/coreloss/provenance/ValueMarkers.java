@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  *       first, e.g. {@code x100:%.1f} for percentages;</li>
  *   <li>{@code TEXT}: what the reader sees; {@link #render} rewrites it, {@link #check} compares it.</li>
  * </ul>
- * A marker lies on one line. Errors (file missing, pointer not found, bad format) name the document, line and marker.
+ * A marker lies on one line. Markers inside inline code spans ({@code `...`}) and fenced code blocks are text, not
+ * markers (so documentation can show the syntax). Errors (file missing, pointer not found, bad format) name the document, line and marker.
  */
 public final class ValueMarkers {
     /** One marker: {@code <!--@ FILE POINTER [FORMAT] -->TEXT<!--@-->}. */
@@ -89,9 +90,12 @@ public final class ValueMarkers {
     public static List<Marker> parse(Path document, String markdown) {
         List<Marker> out = new ArrayList<>();
         String[] lines = markdown.split("\n", -1);
+        boolean[] fenced = fenced(lines);
         for (int i = 0; i < lines.length; i++) {
+            if (fenced[i]) continue;
             Matcher m = MARKER.matcher(lines[i]);
             while (m.find()) {
+                if (inCodeSpan(lines[i], m.start())) continue;
                 out.add(new Marker(document, i + 1, m.group(1), m.group(2), m.group(3) == null || m.group(3).isBlank() ? null : m.group(3).trim(), m.group(4)));
             }
         }
@@ -234,14 +238,39 @@ public final class ValueMarkers {
         return 's';
     }
 
+    /** Lines inside fenced code blocks (``` or ~~~), fences included. */
+    static boolean[] fenced(String[] lines) {
+        boolean[] out = new boolean[lines.length];
+        boolean in = false;
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].stripLeading();
+            boolean fence = t.startsWith("```") || t.startsWith("~~~");
+            out[i] = in || fence;
+            if (fence) in = !in;
+        }
+        return out;
+    }
+
+    /** True when position {@code pos} of the line lies inside an inline code span (an odd number of backticks before it). */
+    static boolean inCodeSpan(String line, int pos) {
+        int ticks = 0;
+        for (int i = 0; i < pos; i++) if (line.charAt(i) == '`') ticks++;
+        return ticks % 2 == 1;
+    }
+
     /** The document with every marker's text replaced by the value from its results file. */
     public static String render(Path document, String markdown, Resolver resolver) {
         String[] lines = markdown.split("\n", -1);
         StringBuilder out = new StringBuilder(markdown.length());
+        boolean[] fenced = fenced(lines);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = MARKER.matcher(lines[i]);
             StringBuilder line = new StringBuilder();
-            while (m.find()) {
+            while (!fenced[i] && m.find()) {
+                if (inCodeSpan(lines[i], m.start())) {
+                    m.appendReplacement(line, Matcher.quoteReplacement(m.group()));
+                    continue;
+                }
                 Marker mk = new Marker(document, i + 1, m.group(1), m.group(2), m.group(3) == null || m.group(3).isBlank() ? null : m.group(3).trim(), m.group(4));
                 String value = resolver.value(mk);
                 String head = lines[i].substring(m.start(), m.start(4));

@@ -150,7 +150,7 @@ public final class Paper000Molecules {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("mode", options.mode().fileName());
             m.put("seed", options.seed());
-            m.put("split", Map.of("train", train, "validation", validation, "test", test));
+            m.put("split", Paper001Sites.split(train, validation, test));
             m.put("classAccuracySpectrum", classification("spectrum").accuracy());
             m.put("classAccuracySpectrumDescriptors", classification("spectrum + descriptors").accuracy());
             m.put("classAccuracyChange", classification("spectrum + descriptors").accuracy() - classification("spectrum").accuracy());

@@ -116,8 +116,9 @@ public final class Paper001Sites {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("mode", options.mode().fileName());
             m.put("seed", options.seed());
-            m.put("split", Map.of("train", train.size(), "validation", validation.size(), "test", test.size()));
+            m.put("split", Paper001Sites.split(train.size(), validation.size(), test.size()));
             m.put("bestHidden", best.hiddenWidths());
+            m.put("bestDepth", best.hiddenWidths().size());
             m.put("bestL2", best.l2());
             m.put("epochsRun", fit.epochsRun());
             m.put("testMae", byProperty(report.mae()));
@@ -148,6 +149,12 @@ public final class Paper001Sites {
             }
             return this;
         }
+    }
+
+    static Map<String, Object> split(int train, int validation, int test) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("train", train); m.put("validation", validation); m.put("test", test);
+        return m;
     }
 
     static Map<String, Double> byProperty(double[] v) {

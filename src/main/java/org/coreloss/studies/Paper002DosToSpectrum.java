@@ -139,7 +139,7 @@ public final class Paper002DosToSpectrum {
         public Map<String, Object> summary() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("arms", world.arms());
-            m.put("split", Map.of("train", world.split().train().length, "validation", world.split().validation().length, "test", world.split().test().length));
+            m.put("split", Paper001Sites.split(world.split().train().length, world.split().validation().length, world.split().test().length));
             m.put("baselineMeanMse", baselineMeanMse);
             m.put("without", armSummary(without));
             m.put("with", armSummary(with));

@@ -76,6 +76,16 @@ class ValueMarkersTest {
     }
 
     @Test
+    void markersInCodeAreText(@TempDir Path dir) throws Exception {
+        Path root = repo(dir);
+        String doc = "syntax: `<!--@ FILE POINTER [FORMAT] -->TEXT<!--@-->`, value <!--@ results/t/r.json /n %d -->1<!--@-->\n"
+                + "```\n<!--@ results/t/r.json /nope -->x<!--@-->\n```\n";
+        assertEquals(1, ValueMarkers.parse(Path.of("d.md"), doc).size());
+        String rendered = ValueMarkers.render(Path.of("d.md"), doc, new ValueMarkers.Resolver(root));
+        assertEquals(doc.replace("-->1<", "-->144<"), rendered);
+    }
+
+    @Test
     void reportWritesAndChecksFiles(@TempDir Path dir) throws Exception {
         Path root = repo(dir);
         Files.writeString(root.resolve("README.md"), "x <!--@ results/t/r.json /n %d -->0<!--@-->\n");
