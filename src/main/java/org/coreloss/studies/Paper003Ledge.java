@@ -311,6 +311,38 @@ public final class Paper003Ledge {
         return m;
     }
 
+    /**
+     * Notebook 1's claim: the ion's D4h database has {@code n} spectra of 501 channels, each box-normalised to
+     * [0, 1], with every one of the nine parameters inside its Table-1 range. Throws {@link StudyCheckException}
+     * naming the ion, row and parameter otherwise.
+     */
+    public static void checkDatabase(String ion, SpectraDataset db, int n) {
+        if (db.size() != n) throw new StudyCheckException(NAME + ": " + ion + " database has " + db.size() + " spectra, expected " + n);
+        if (db.channels() != 501) throw new StudyCheckException(NAME + ": " + ion + " database has " + db.channels() + " channels, expected 501");
+        for (int r = 0; r < db.size(); r++) {
+            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < db.channels(); c++) {
+                double v = db.spectra().get(r, c);
+                if (!Double.isFinite(v)) throw new StudyCheckException(NAME + ": " + ion + " row " + r + " channel " + c + " is " + v);
+                min = Math.min(min, v); max = Math.max(max, v);
+            }
+            if (Math.abs(min) > 1e-6 || Math.abs(max - 1) > 1e-6) {
+                throw new StudyCheckException(NAME + ": " + ion + " row " + r + " spans [" + min + ", " + max + "], expected box-normalised [0, 1]");
+            }
+        }
+        var params = Preset.D4H.space(ion).parameters();
+        for (int k = 0; k < params.size(); k++) {
+            var p = params.get(k);
+            double[] v = db.label(PARAMS.get(k));
+            for (int r = 0; r < v.length; r++) {
+                if (v[r] < p.min() - 1e-9 || v[r] > p.max() + 1e-9) {
+                    throw new StudyCheckException(NAME + ": " + ion + " row " + r + ": " + PARAMS.get(k) + " = " + v[r]
+                            + " outside the Table-1 range [" + p.min() + ", " + p.max() + "]");
+                }
+            }
+        }
+    }
+
     /** Ions with their 3d electron count and zeta2p (eV), for the table of notebook 1. */
     public static List<Object[]> ionTable(List<String> ions) {
         List<Object[]> rows = new ArrayList<>();

@@ -167,6 +167,19 @@ class StudiesTest {
     }
 
     @Test
+    void paper003DatabaseCheck(@TempDir Path dir) throws Exception {
+        var spec = new org.coreloss.simulate.DatabaseSpec("Ni2+", 4, org.coreloss.simulate.Preset.D4H, org.coreloss.simulate.Sampler.UNIFORM, 3, 4);
+        org.coreloss.simulate.DatabaseGenerator.generate(spec, dir, 1, org.coreloss.progress.ProgressListener.NONE);
+        var db = org.coreloss.simulate.ShardedDatabase.load(dir);
+        Paper003Ledge.checkDatabase("Ni2+", db, 4);
+        var e = assertThrows(StudyCheckException.class, () -> Paper003Ledge.checkDatabase("Ni2+", db, 5));
+        assertEquals("paper-003: Ni2+ database has 4 spectra, expected 5", e.getMessage());
+        var outside = db.withColumn("dq_eV", new double[] {0.1, 0.1, 9.0, 0.1});
+        e = assertThrows(StudyCheckException.class, () -> Paper003Ledge.checkDatabase("Ni2+", outside, 4));
+        assertTrue(e.getMessage().startsWith("paper-003: Ni2+ row 2: dq_eV = 9.0 outside the Table-1 range"), e.getMessage());
+    }
+
+    @Test
     void quantyReferenceHelpers() {
         // rms of {-1, 1} is 1, peak 2
         assertEquals(0.5, Paper003Comparison.rmsOverPeak(new double[] {1, 1}, new double[] {2, 0}), 1e-12);
