@@ -298,7 +298,8 @@ public final class Paper002DosToSpectrum {
         return s / ((double) yTest.length * mu.length);
     }
 
-    static WorldResult train(World w, List<Long> seeds, TrainingOptions base, ProgressListener progress) {
+    /** Trains both arms of a world once per seed; {@code done} counts finished fits for the one progress bar of the run. */
+    static WorldResult train(World w, List<Long> seeds, TrainingOptions base, ProgressListener progress, long[] done) {
         List<Arm> without = new ArrayList<>(), with = new ArrayList<>();
         Splits.Split s = w.split();
         float[][] yTr = rows(w.targets(), s.train()), yVa = rows(w.targets(), s.validation()), yTe = rows(w.targets(), s.test());
@@ -310,8 +311,9 @@ public final class Paper002DosToSpectrum {
                 if (progress.isCancelled()) throw new java.util.concurrent.CancellationException("paper-002 interrupted");
                 float[][] x = a == 0 ? w.without() : w.with();
                 GeneratorSpec spec = new GeneratorSpec(x[0].length, GeneratorSpec.Arch.DNN, 128, 128, 1, 256, 1, w.grid().size(), 0);
-                TrainingResult r = Trainer.fit(spec, rows(x, s.train()), yTr, rows(x, s.validation()), yVa, base.withSeed(seed), progress);
+                TrainingResult r = Trainer.fit(spec, rows(x, s.train()), yTr, rows(x, s.validation()), yVa, base.withSeed(seed), ProgressListener.NONE);
                 arms[a] = evaluate(w.arms().get(a), seed, r, rows(x, s.test()), yTe, w.grid());
+                progress.advance(++done[0], w.arms().get(a) + ", seed " + seed + ": " + r.epochsRun() + " epochs");
             }
             without.add(arms[0]);
             with.add(arms[1]);
@@ -354,7 +356,9 @@ public final class Paper002DosToSpectrum {
         TrainingOptions optA = TrainingOptions.defaults(o.seed()).withEpochs(o.epochsA()).withBatchSize(64)
                 .withLearningRate(1e-3, o.lrDecayA()).withPatience(o.patienceA());
         t = System.nanoTime();
-        WorldResult ra = train(a, o.trainingSeeds(), optA, progress);
+        long[] done = {0};
+        progress.start("paper-002: 2 worlds x 2 arms x " + o.trainingSeeds().size() + " training seeds", 4L * o.trainingSeeds().size());
+        WorldResult ra = train(a, o.trainingSeeds(), optA, progress, done);
         rb.timing("trainA_s", (System.nanoTime() - t) / 1e9);
 
         // (b) S XES -> XANES
@@ -380,7 +384,8 @@ public final class Paper002DosToSpectrum {
         TrainingOptions optB = TrainingOptions.defaults(o.seed()).withEpochs(o.epochsB()).withBatchSize(32)
                 .withLearningRate(1e-3, 0.995).withPatience(o.patienceB());
         t = System.nanoTime();
-        WorldResult rbRes = train(b, o.trainingSeeds(), optB, progress);
+        WorldResult rbRes = train(b, o.trainingSeeds(), optB, progress, done);
+        progress.finish();
         rb.timing("trainB_s", (System.nanoTime() - t) / 1e9);
 
         double[] sorted = gap.clone();
