@@ -76,15 +76,7 @@ public final class Histograms {
             Plots.line(c, e.getKey(), x, y, COLORS[k % COLORS.length], 1.2f, k % 2 == 1);
             k++;
         }
-        // axis limits on multiples of a round step, so that the ticks fall on round numbers (not on the first edge)
-        double lo = b.edges()[0], hi = b.edges()[b.edges().length - 1];
-        if (hi > lo) {
-            double step = Math.pow(10, Math.floor(Math.log10(hi - lo)));
-            if ((hi - lo) / step < 2) step /= 2;
-            c.getStyler().setXAxisMin(Math.floor(lo / step) * step);
-            c.getStyler().setXAxisMax(Math.ceil(hi / step) * step);
-            c.getStyler().setXAxisDecimalPattern(step >= 1 ? "0" : step >= 0.1 ? "0.0" : "0.00");
-        }
+        Plots.roundXAxis(c, b.edges()[0], b.edges()[b.edges().length - 1]);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("edges", b.edges());
         data.put("fractions", b.fractions());
