@@ -76,6 +76,7 @@ public final class Histograms {
             Plots.line(c, e.getKey(), x, y, COLORS[k % COLORS.length], 1.2f, k % 2 == 1);
             k++;
         }
+        Plots.roundXAxis(c, b.edges()[0], b.edges()[b.edges().length - 1]);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("edges", b.edges());
         data.put("fractions", b.fractions());

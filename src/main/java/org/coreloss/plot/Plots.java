@@ -3,6 +3,7 @@ package org.coreloss.plot;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.coreloss.eval.ChannelCorrelations;
@@ -183,9 +184,12 @@ public final class Plots {
         line(c, "predicted", energiesEv, predicted, PaperTheme.VERMILLION, 1.0f, true);
         double[] diff = new double[reference.length];
         for (int i = 0; i < diff.length; i++) diff[i] = predicted[i] - reference[i];
-        XYChart d = xy(null, "energy (eV)", "difference");
+        XYChart d = xy(null, "energy (eV)", "diff.");
         line(d, "predicted - reference", energiesEv, diff, PaperTheme.BLUE, 0.8f, false);
         d.getStyler().setLegendVisible(false);
+        double lo = Arrays.stream(energiesEv).min().orElse(0), hi = Arrays.stream(energiesEv).max().orElse(1);
+        roundXAxis(c, lo, hi);
+        roundXAxis(d, lo, hi);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("energiesEv", energiesEv.clone()); data.put("reference", reference.clone()); data.put("predicted", predicted.clone());
         return new Figure("spectrum-overlay", PaperSize.SINGLE_COLUMN, List.of(
@@ -471,6 +475,22 @@ public final class Plots {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Puts the x axis on multiples of a round step (1, 2 or 5 × 10^n) around [lo, hi], so that XChart's ticks fall on
+     * round numbers instead of on the first data point (which gave 15-digit tick labels). A limit less than 1 % of
+     * the range beyond a round number is snapped to it.
+     */
+    static void roundXAxis(XYChart c, double lo, double hi) {
+        if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi)) return;
+        double raw = (hi - lo) / 5, mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5 ? 5 * mag : 10 * mag;
+        // a limit within 1 % of the range beyond a round number snaps to it (clips a sliver of the axis, not a wasted tick)
+        double tol = 0.01 * (hi - lo) / step;
+        c.getStyler().setXAxisMin(Math.floor(lo / step + Math.min(tol, 0.5)) * step);
+        c.getStyler().setXAxisMax(Math.ceil(hi / step - Math.min(tol, 0.5)) * step);
+        c.getStyler().setXAxisDecimalPattern(step >= 1 ? "0" : step >= 0.1 ? "0.0" : "0.00");
+    }
 
     static XYChart xy(String title, String xTitle, String yTitle) {
         XYChart c = new XYChartBuilder().width(252).height(200).title(title == null ? "" : title)
