@@ -265,7 +265,7 @@ public record RunRecord(String name, String createdUtc, Map<String, Long> seeds,
     }
 
     /** A new temp file with mode 0666 minus the umask ({@code Files.createTempFile} would make it 0600). */
-    private static Path umaskTempFile(Path dir, String prefix) throws IOException {
+    static Path umaskTempFile(Path dir, String prefix) throws IOException {
         for (int attempt = 0; ; attempt++) {
             Path p = dir.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
             try {

@@ -343,7 +343,7 @@ public final class ValueMarkers {
 
     private static void writeAtomically(Path file, String text) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        Path tmp = RunRecord.umaskTempFile(dir, "." + file.getFileName() + ".");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
