@@ -428,6 +428,9 @@ public final class CorelossKernel extends BaseKernel {
         installNotebookKernel();
     }
 
+    /** Whether a notebook statement runs now (for tests). */
+    boolean evaluatorRunsUserCode() { return evaluatorFuture.isDone() && evaluator().isRunningUserCode(); }
+
     /** Blocks until the shell has started (for tests and benchmarks). */
     public void awaitReady() { evaluator(); }
 
