@@ -172,9 +172,10 @@ public final class Plots {
         line(c, "predicted", energiesEv, predicted, PaperTheme.VERMILLION, 1.0f, true);
         double[] diff = new double[reference.length];
         for (int i = 0; i < diff.length; i++) diff[i] = predicted[i] - reference[i];
-        XYChart d = xy(null, "energy (eV)", "difference");
+        XYChart d = xy(null, "energy (eV)", "diff.");
         line(d, "predicted - reference", energiesEv, diff, PaperTheme.BLUE, 0.8f, false);
         d.getStyler().setLegendVisible(false);
+        d.getStyler().setYAxisTickMarkSpacingHint(18); // a short panel still gets ticks
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("energiesEv", energiesEv.clone()); data.put("reference", reference.clone()); data.put("predicted", predicted.clone());
         return new Figure("spectrum-overlay", PaperSize.SINGLE_COLUMN, List.of(
