@@ -60,6 +60,12 @@ public final class InlineImages {
         return b.put(MimeBundle.TEXT_PLAIN, f.toString());
     }
 
+    /** The image of a bundle made here as HTML: the inline SVG element, or an {@code <img>} with the PNG. */
+    public static String html(MimeBundle image) {
+        return image.has(MimeBundle.IMAGE_SVG) ? image.get(MimeBundle.IMAGE_SVG)
+                : "<img src=\"data:image/png;base64," + image.get(MimeBundle.IMAGE_PNG) + "\"/>";
+    }
+
     /** The inline bundle of an XChart chart (the paper theme's screen variant applied if it has none). */
     public static MimeBundle chart(Chart<?, ?> chart) {
         if (PaperTheme.hasXChartDefaults(chart)) PaperTheme.screen(chart);

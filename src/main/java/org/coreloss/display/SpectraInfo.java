@@ -24,8 +24,7 @@ public record SpectraInfo(SpectraDataset dataset, int maxSpectra) {
      */
     public MimeBundle toBundle() {
         MimeBundle img = InlineImages.chart(SpectraPlots.overlay(dataset, maxSpectra));
-        String picture = img.has(MimeBundle.IMAGE_SVG) ? img.get(MimeBundle.IMAGE_SVG)
-                : "<img src=\"data:image/png;base64," + img.get(MimeBundle.IMAGE_PNG) + "\"/>";
+        String picture = InlineImages.html(img);
         String html = "<div><p><b>" + DataRenderers.esc(dataset.name()) + "</b>: " + dataset.size() + " spectra x "
                 + dataset.channels() + " channels" + (dataset.source().isEmpty() ? "" : ", from " + DataRenderers.esc(dataset.source()))
                 + (dataset.history().isEmpty() ? "" : "; steps: " + DataRenderers.esc(dataset.history().toString())) + "</p>"

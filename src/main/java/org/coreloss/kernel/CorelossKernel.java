@@ -178,7 +178,8 @@ public final class CorelossKernel extends BaseKernel {
     private Object runPart(MagicSyntax.Part part) {
         if (part instanceof MagicSyntax.JavaPart jp) {
             JavaEvaluator.Result r = evaluator().eval(jp.code(), jp.firstLine());
-            return r.hasValue() ? r.value() : NO_VALUE;
+            // a trailing System.out.printf(...) / format(...) returns the stream: it printed, nothing to show
+            return r.hasValue() && !(r.value() instanceof java.io.PrintStream) ? r.value() : NO_VALUE;
         }
         String name;
         List<String> args;

@@ -422,6 +422,8 @@ public final class JavaEvaluator implements Closeable {
         int i = Math.min(Math.max(cursor, 0), code.length());
         while (i < code.length() && Character.isJavaIdentifierPart(code.charAt(i))) i++;
         if (i < code.length() && code.charAt(i) == '(') return documentation(code, i + 1);
+        // a method name without brackets (Shift+Tab on "Math.max"): document it as if the bracket were typed
+        if (i > 0 && Character.isJavaIdentifierPart(code.charAt(i - 1))) return documentation(code.substring(0, i) + "(", i + 1);
         return "";
     }
 
