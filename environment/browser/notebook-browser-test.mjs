@@ -36,11 +36,11 @@ const kernelIdle = () => {
   return !!(k && k.is_connected() && document.querySelector('#kernel_indicator_icon.kernel_idle_icon'));
 };
 
-async function clickMenu(page, menuId, itemSelector) {
-  await page.click(`#${menuId} > a, li#${menuId} > a`).catch(async () => page.click(`a#${menuId}`));
-  await sleep(200);
-  await page.waitForSelector(itemSelector, { visible: true, timeout: 5000 });
-  await page.click(itemSelector);
+async function clickMenu(page, linkId, itemId) {
+  // the real menus of Notebook 6: open the drop-down, then click the entry's link
+  await page.click(`#${linkId}`);
+  await page.waitForSelector(`#${itemId} > a`, { visible: true, timeout: 5000 });
+  await page.click(`#${itemId} > a`);
 }
 
 async function runCell(page, code) {
@@ -71,10 +71,11 @@ async function checkNotebook(browser, name) {
   await page.goto(`${baseUrl}/notebooks/${encodeURIComponent(name)}?token=${token}`, { waitUntil: 'networkidle2', timeout: 120000 });
   await waitFor(page, () => !!(window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded), 60000, 'notebook loaded');
   // choose the kernel explicitly from the Kernel menu
-  await clickMenu(page, 'kernel_menu', '#menu-change-kernel');
-  await page.hover('#menu-change-kernel');
-  await page.waitForSelector('#kernel-submenu-coreloss', { visible: true, timeout: 5000 });
-  await page.click('#kernel-submenu-coreloss');
+  await page.click('#kernellink');
+  await page.waitForSelector('#menu-change-kernel > a', { visible: true, timeout: 5000 });
+  await page.hover('#menu-change-kernel > a');
+  await page.waitForSelector('#kernel-submenu-coreloss > a', { visible: true, timeout: 5000 });
+  await page.click('#kernel-submenu-coreloss > a');
   const started = await waitFor(page, () => {
     const k = Jupyter.notebook.kernel;
     return k && k.name === 'coreloss' && k.is_connected() && !!document.querySelector('#kernel_indicator_icon.kernel_idle_icon');
@@ -82,7 +83,7 @@ async function checkNotebook(browser, name) {
   ok(`${name}: coreloss kernel chosen from the menu and idle after ${started.toFixed(1)} s`);
 
   // Cell > Run All, then wait until no cell is queued or running
-  await clickMenu(page, 'cell_menu', '#run_all_cells');
+  await clickMenu(page, 'celllink', 'run_all_cells');
   await sleep(1000);
   const ran = await waitFor(page, () => {
     const cells = Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code');
@@ -129,7 +130,7 @@ async function interruptAndRestart(page, name) {
   await waitFor(page, (i) => Jupyter.notebook.get_cell(i).input_prompt_number === '*', 30000, 'runaway cell started', runaway);
   await sleep(1500);
   const t0 = Date.now();
-  await clickMenu(page, 'kernel_menu', '#int_kernel');
+  await clickMenu(page, 'kernellink', 'int_kernel');
   await waitFor(page, cellDone, 30000, 'runaway cell stopped after the interrupt', runaway);
   const stoppedS = (Date.now() - t0) / 1000;
   const text = await page.evaluate(cellText, runaway);
@@ -142,7 +143,7 @@ async function interruptAndRestart(page, name) {
   ok(`${name}: kernel state intact after the interrupt (42)`);
   await page.screenshot({ path: path.join(outDir, `${name.replace(/\.ipynb$/, '')}-interrupted.png`), fullPage: true });
 
-  await clickMenu(page, 'kernel_menu', '#restart_kernel');
+  await clickMenu(page, 'kernellink', 'restart_kernel');
   const confirm = await page.waitForSelector('.modal-dialog .btn-danger, .modal-dialog .btn-primary', { visible: true, timeout: 10000 });
   await confirm.click();
   await sleep(1000);

@@ -235,6 +235,21 @@ public final class CorelossKernel extends BaseKernel {
             return renderData(v);
         } finally {
             flushOutput();
+            releaseNativeMemory();
+        }
+    }
+
+    /**
+     * After each cell: the ND4J workspaces that training or prediction attached to the cell thread are
+     * destroyed (they keep native memory of the largest batch seen until the thread ends, which for the
+     * cell thread is never). A no-op unless the {@code nn} package used ND4J.
+     */
+    private void releaseNativeMemory() {
+        if (!evaluatorFuture.isDone() || !org.coreloss.nn.NativeMemory.used()) return;
+        try {
+            evaluator().onCellThread(() -> { org.coreloss.nn.NativeMemory.releaseThreadWorkspaces(); return null; });
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("coreloss kernel: could not release ND4J workspaces: " + e);
         }
     }
 

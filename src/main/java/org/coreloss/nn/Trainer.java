@@ -60,6 +60,7 @@ public final class Trainer {
      */
     public static TrainingResult fit(NetworkSpec spec, float[][] xTrain, float[][] yTrain, float[][] xVal, float[][] yVal,
                                      TrainingOptions options, ProgressListener listener) {
+        NativeMemory.markUsed();
         if (listener == null) listener = ProgressListener.NONE;
         checkShapes("training", spec, xTrain, yTrain);
         boolean hasVal = xVal != null && xVal.length > 0;
