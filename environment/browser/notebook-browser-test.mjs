@@ -43,6 +43,34 @@ async function clickMenu(page, linkId, itemId) {
   await page.click(`#${itemId} > a`);
 }
 
+// Full-page screenshot (Notebook 6 scrolls inside #site, so it is unrolled first) and one screenshot per
+// figure (every top-level <img> and <svg> in an output), so each figure can be checked at 100 % zoom.
+async function screenshots(page, base) {
+  await page.evaluate(() => {
+    const site = document.getElementById('site');
+    site.dataset.h = site.style.height;
+    site.style.height = 'auto';
+    site.style.overflow = 'visible';
+    document.body.style.overflow = 'visible';
+  });
+  await page.screenshot({ path: path.join(outDir, `${base}.png`), fullPage: true });
+  await page.evaluate(() => {
+    const site = document.getElementById('site');
+    site.style.height = site.dataset.h || '';
+    site.style.overflow = '';
+    document.body.style.overflow = '';
+  });
+  const figures = [];
+  for (const el of await page.$$('.output_area img, .output_area svg')) {
+    if (await el.evaluate((e) => !e.parentElement.closest('svg'))) figures.push(el);
+  }
+  for (let i = 0; i < figures.length; i++) {
+    await figures[i].evaluate((e) => e.scrollIntoView());
+    await figures[i].screenshot({ path: path.join(outDir, `${base}-figure-${i + 1}.png`) });
+  }
+  return figures.length;
+}
+
 async function runCell(page, code) {
   // a new cell at the end, executed with the notebook's own API (as Shift+Enter does)
   return page.evaluate((src) => {
@@ -113,7 +141,8 @@ async function checkNotebook(browser, name) {
     });
     return out;
   });
-  await page.screenshot({ path: path.join(outDir, `${name.replace(/\.ipynb$/, '')}.png`), fullPage: true });
+  const shots = await screenshots(page, name.replace(/\.ipynb$/, ''));
+  ok(`${name}: screenshots of the notebook and of its ${shots} figures in ${outDir}`);
   if (report.notRun.length) fail(`${name}: cells not run: ${report.notRun.join(', ')}`);
   if (report.badErrors.length) fail(`${name}: errors outside raises-exception cells:\n${report.badErrors.join('\n')}`);
   if (report.brokenImages.length) fail(`${name}: images that did not load: ${report.brokenImages.join(', ')}`);
@@ -141,7 +170,7 @@ async function interruptAndRestart(page, name) {
   const afterText = await page.evaluate(cellText, after);
   if (afterText.trim() !== '42') fail(`after the interrupt: expected 42, got ${afterText}`);
   ok(`${name}: kernel state intact after the interrupt (42)`);
-  await page.screenshot({ path: path.join(outDir, `${name.replace(/\.ipynb$/, '')}-interrupted.png`), fullPage: true });
+  await page.screenshot({ path: path.join(outDir, `${name.replace(/\.ipynb$/, '')}-interrupted.png`) });
 
   await clickMenu(page, 'kernellink', 'restart_kernel');
   const confirm = await page.waitForSelector('.modal-dialog .btn-danger, .modal-dialog .btn-primary', { visible: true, timeout: 10000 });
@@ -153,7 +182,7 @@ async function interruptAndRestart(page, name) {
   const againText = await page.evaluate(cellText, again);
   if (!againText.includes('restarted')) fail(`after the restart: got ${againText}`);
   ok(`${name}: Kernel > Restart, idle after ${restarted.toFixed(1)} s, next cell ran`);
-  await page.screenshot({ path: path.join(outDir, `${name.replace(/\.ipynb$/, '')}-restarted.png`), fullPage: true });
+  await page.screenshot({ path: path.join(outDir, `${name.replace(/\.ipynb$/, '')}-restarted.png`) });
 }
 
 const browser = await puppeteer.launch({
