@@ -79,6 +79,7 @@ public final class PaperTheme {
             a.setYAxisTickMarkSpacingHint(50);
         }
         legend(chart);
+        plainLargeXTicks(chart);
         return chart;
     }
 
@@ -107,6 +108,35 @@ public final class PaperTheme {
             h.setShowInLegend(false);
             return;
         }
+    }
+
+    private static void setHeight(Chart<?, ?> chart, int height) {
+        try {
+            java.lang.reflect.Method m = Chart.class.getDeclaredMethod("setHeight", int.class);
+            m.setAccessible(true);
+            m.invoke(chart, height);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // XChart changed: the legend then takes its room from the plot, as XChart does by itself
+        }
+    }
+
+    /**
+     * Tick labels without digit grouping for x values of 1000 and more (energies such as 2470 eV, not
+     * 2,470) when the chart has no pattern of its own.
+     */
+    static void plainLargeXTicks(Chart<?, ?> chart) {
+        if (!(chart instanceof org.knowm.xchart.XYChart xy) || xy.getStyler().getXAxisDecimalPattern() != null) return;
+        double max = 0, min = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (org.knowm.xchart.XYSeries se : xy.getSeriesMap().values()) {
+            for (double x : se.getXData()) {
+                if (!Double.isFinite(x)) continue;
+                max = Math.max(max, Math.abs(x));
+                min = Math.min(min, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        if (max >= 1000 && hi - min >= 5) xy.getStyler().setXAxisDecimalPattern("0");
+        else if (max >= 1000) xy.getStyler().setXAxisDecimalPattern("0.#");
     }
 
     /** Whether {@code chart} still has XChart's default look (grey frame), i.e. no theme was applied. */
@@ -138,7 +168,12 @@ public final class PaperTheme {
             int total = names.stream().mapToInt(String::length).sum();
             s.setLegendVisible(true);
             s.setLegendPosition(Styler.LegendPosition.OutsideS);
-            s.setLegendLayout(total <= 60 ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+            boolean oneRow = total <= 60;
+            s.setLegendLayout(oneRow ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+            if (!oneRow) { // one entry per line below the plot: the chart grows by the legend's height, the plot keeps its size
+                int perLine = (int) Math.ceil(s.getLegendFont().getSize2D() * 1.45);
+                setHeight(chart, chart.getHeight() + (n - 1) * perLine);
+            }
         }
         return chart;
     }

@@ -184,15 +184,18 @@ class InlineFiguresVisualTest {
         XYChart many = new XYChartBuilder().width(640).height(360).title("Twelve series").xAxisTitle("Energy (eV)").yAxisTitle("Intensity").build();
         double[] x = new double[300];
         for (int i = 0; i < x.length; i++) x[i] = -20 + 0.27 * i;
+        XYChart seven = new XYChartBuilder().width(640).height(360).title("Seven long labels").xAxisTitle("Energy (eV)").yAxisTitle("Intensity").build();
         for (int s = 0; s < 12; s++) {
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) y[i] = s * 0.1 + 1 / (1 + Math.exp(-x[i] / 2)) + 0.01 * r.nextGaussian();
             if (s < 2) few.addSeries("series " + s, x, y);
             many.addSeries("spectrum " + s, x, y);
+            if (s < 7) seven.addSeries("Au_Foil_L1_rt_2016Foils #" + s, x, y);
         }
+        seven.getStyler().setMarkerSize(0);
         few.getStyler().setMarkerSize(0);
         many.getStyler().setMarkerSize(0);
-        for (XYChart c : List.of(few, many)) {
+        for (XYChart c : List.of(few, many, seven)) {
             MimeBundle b = InlineImages.chart(c);
             assertTrue(displayWidthPx(b) >= 600);
             assertTrue(java.awt.Color.WHITE.equals(c.getStyler().getChartBackgroundColor()), "white background, no grey frame");
@@ -204,5 +207,6 @@ class InlineFiguresVisualTest {
         assertFalse(many.getStyler().isLegendVisible());
         assertTrue(many.getTitle().contains("12 series, legend hidden"), many.getTitle());
         assertTrue(few.getStyler().getMarkerSize() == 0, "the chart's own marker size is kept");
+        assertTrue(seven.getHeight() > 360, "a legend of one entry per line below the plot adds to the chart's height");
     }
 }
