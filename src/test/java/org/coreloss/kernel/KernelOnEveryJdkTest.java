@@ -59,13 +59,14 @@ class KernelOnEveryJdkTest {
         Map<Integer, Path> jdks = jdks();
         assertFalse(jdks.isEmpty());
         return jdks.entrySet().stream().map(e -> DynamicTest.dynamicTest("JDK " + e.getKey() + " (" + e.getValue() + ")",
-                () -> runOn(e.getValue())));
+                () -> runOn(e.getValue(), e.getKey())));
     }
 
-    private static void runOn(Path home) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/java").toString(), "-Djava.awt.headless=true", "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), RunawayCellCheck.class.getName(), "--nd4j")
-                .redirectErrorStream(true);
+    private static void runOn(Path home, int major) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(home.resolve("bin/java").toString(), "-Djava.awt.headless=true", "-Xmx1g"));
+        cmd.addAll(KernelspecInstaller.jdkOptions(major)); // as the kernelspec installed for that JDK
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), RunawayCellCheck.class.getName(), "--nd4j"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", "1");
         Process p = pb.start();
         byte[] out;
@@ -77,5 +78,7 @@ class KernelOnEveryJdkTest {
         assertEquals(0, p.exitValue(), text);
         assertTrue(text.contains("OK all on"), text);
         assertTrue(oks.stream().filter(l -> l.contains("stopped")).count() == 3, text);
+        assertTrue(!text.contains("WARNING: A restricted method") && !text.contains("WARNING: A terminally deprecated method"),
+                "JDK warnings in cell output:\n" + text);
     }
 }
