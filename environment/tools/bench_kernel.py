@@ -86,6 +86,7 @@ def main():
     ap.add_argument("--starts", type=int, default=3)
     ap.add_argument("--cells", type=int, default=50)
     ap.add_argument("--warmup", type=int, default=30)
+    ap.add_argument("--json", help="also write the figures to this JSON file (e.g. results/kernel/kernel-bench.json)")
     args = ap.parse_args()
     kernels = [args.kernel, args.peer]
     starts = {k: [] for k in kernels}
@@ -130,6 +131,28 @@ def main():
     print(f"BENCH kernel_cell_roundtrip_ms {rt[args.kernel]:.1f} ms")
     print(f"BENCH ipykernel_cell_roundtrip_ms {rt[args.peer]:.1f} ms")
     print(f"BENCH kernel_cell_roundtrip_vs_ipykernel {rt[args.kernel] / rt[args.peer]:.2f} x")
+    if args.json:
+        import datetime
+        import json
+        record = {
+            "command": "environment/bench.d/00-kernel " + " ".join(sys.argv[1:]),
+            "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "load_average_1min": round(load, 1), "cpus": os.cpu_count(),
+            "starts": args.starts, "cells": args.cells, "warmup_cells": args.warmup,
+            "kernel_cpu_per_cell_ms": None if cpu0 is None or cpu1 is None else round((cpu1 - cpu0) * 1000 / args.cells, 1),
+            "cold_start_s": {k: [round(x, 3) for x in starts[k]] for k in kernels},
+            "roundtrip_ms_median": {k: round(rt[k], 2) for k in kernels},
+            "kernel_cold_start_s": round(cs[args.kernel], 3), "ipykernel_cold_start_s": round(cs[args.peer], 3),
+            "kernel_cold_start_vs_ipykernel": round(cs[args.kernel] / cs[args.peer], 3),
+            "kernel_cell_roundtrip_ms": round(rt[args.kernel], 2), "ipykernel_cell_roundtrip_ms": round(rt[args.peer], 2),
+            "kernel_cell_roundtrip_vs_ipykernel": round(rt[args.kernel] / rt[args.peer], 3),
+        }
+        os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
+        tmp = args.json + ".tmp"
+        with open(tmp, "w") as f:
+            json.dump(record, f, indent=2)
+            f.write("\n")
+        os.replace(tmp, args.json)
 
 
 if __name__ == "__main__":
