@@ -27,10 +27,14 @@ import org.knowm.xchart.internal.chartpart.Chart;
  *       at least {@value #MIN_TEXT_PX} px high. Charts laid out in pixels keep their size when it is
  *       wide enough; their fonts come from {@link PaperTheme#screen} (12 px ticks), applied when the chart
  *       still has XChart's default look.</li>
- *   <li><b>Format: one image, never both.</b> SVG (compacted by {@link SvgCompactor}: no XML declaration,
- *       one path per polyline) when it is at most {@value #MAX_INLINE_SVG_CHARS} characters; otherwise a
- *       PNG at the display size. Plus {@code text/plain}. SVG keeps figures sharp at any zoom; the limit
- *       keeps executed notebooks small (dense scatter plots become PNG).</li>
+ *   <li><b>Format: one image, never both.</b> By default a PNG at the display size. PNG because the
+ *       notebook must stay readable everywhere it goes: Debian 12's nbconvert (6.5) passes inline SVG
+ *       and SVG data URLs through lxml's HTML cleaner, which drops every SVG child element, so an SVG
+ *       figure is blank in {@code jupyter nbconvert --to html}. SVG when asked for
+ *       ({@code display(obj, "image/svg+xml")}, {@code render(obj, "image/svg+xml")}, see
+ *       {@link #preferringSvg}): compacted by {@link SvgCompactor} (no XML declaration, one path per
+ *       polyline), at most {@value #MAX_INLINE_SVG_CHARS} characters (larger ones stay PNG). Files:
+ *       {@code Figures.save(f, "x.svg")} (vector) or {@code .png}. Plus {@code text/plain} always.</li>
  * </ul>
  */
 public final class InlineImages {
@@ -39,6 +43,19 @@ public final class InlineImages {
     public static final int MIN_WIDTH_PX = 600;
     public static final double MIN_TEXT_PX = 11;
     public static final int MAX_INLINE_SVG_CHARS = 150_000;
+
+    private static final ThreadLocal<Boolean> SVG = ThreadLocal.withInitial(() -> false);
+
+    /** Runs {@code render} with SVG as the inline format of figures and charts (for an explicit request). */
+    public static <T> T preferringSvg(java.util.function.Supplier<T> render) {
+        boolean before = SVG.get();
+        SVG.set(true);
+        try {
+            return render.get();
+        } finally {
+            SVG.set(before);
+        }
+    }
 
     /** Pixels per point at which a figure is shown inline. */
     public static double figureScale(Figure f) {
@@ -49,12 +66,12 @@ public final class InlineImages {
     public static MimeBundle figure(Figure f) {
         double k = figureScale(f);
         double w = f.size().widthPt() * k, h = f.size().heightPt() * k;
-        String svg = Figures.svg(f, Math.round(w), Math.round(h));
+        String svg = SVG.get() ? Figures.svg(f, Math.round(w), Math.round(h)) : null;
         MimeBundle b = new MimeBundle();
-        if (svg.length() <= MAX_INLINE_SVG_CHARS) {
+        if (svg != null && svg.length() <= MAX_INLINE_SVG_CHARS) {
             b.put(MimeBundle.IMAGE_SVG, svg);
         } else {
-            int dpi = (int) Math.round(72 * k);
+            int dpi = (int) Math.ceil(72 * k - 1e-9); // never below the minimum width
             b.put(MimeBundle.IMAGE_PNG, Base64.getEncoder().encodeToString(Figures.png(f.withSize(f.size().withDpi(dpi)))));
         }
         return b.put(MimeBundle.TEXT_PLAIN, f.toString());
@@ -73,8 +90,8 @@ public final class InlineImages {
         double k = Math.max(1.0, (double) MIN_WIDTH_PX / chart.getWidth());
         long w = Math.round(chart.getWidth() * k), h = Math.round(chart.getHeight() * k);
         MimeBundle b = new MimeBundle();
-        String svg = SvgCompactor.compact(rawSvg(chart), w, h);
-        if (svg.length() <= MAX_INLINE_SVG_CHARS) {
+        String svg = SVG.get() ? SvgCompactor.compact(rawSvg(chart), w, h) : null;
+        if (svg != null && svg.length() <= MAX_INLINE_SVG_CHARS) {
             b.put(MimeBundle.IMAGE_SVG, svg);
         } else {
             b.put(MimeBundle.IMAGE_PNG, Base64.getEncoder().encodeToString(png(chart, k)));

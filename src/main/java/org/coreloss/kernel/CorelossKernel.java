@@ -277,6 +277,17 @@ public final class CorelossKernel extends BaseKernel {
     // ------------------------------------------------------------------ rendering
 
     /** The MIME bundle of {@code obj}: the registry's renderer if one applies, always with text/plain. */
+    /**
+     * The bundle of {@code obj} for a request of the given MIME types: figures and charts are rendered as
+     * SVG when {@code image/svg+xml} is asked for (PNG otherwise, see {@code display.InlineImages}).
+     */
+    public MimeBundle toBundle(Object obj, String... mimes) {
+        if (Arrays.asList(mimes).contains(MimeBundle.IMAGE_SVG)) {
+            return org.coreloss.display.InlineImages.preferringSvg(() -> toBundle(obj));
+        }
+        return toBundle(obj);
+    }
+
     public MimeBundle toBundle(Object obj) {
         MimeBundle b;
         if (obj instanceof MimeBundle mb) {
@@ -317,7 +328,7 @@ public final class CorelossKernel extends BaseKernel {
 
     /** Shows {@code obj} now as display_data; returns its display id. */
     public String display(Object obj, String... mimes) {
-        MimeBundle b = toBundle(obj);
+        MimeBundle b = toBundle(obj, mimes);
         if (mimes.length > 0) b = restrict(b, mimes);
         return displayBundle(b);
     }
@@ -334,7 +345,7 @@ public final class CorelossKernel extends BaseKernel {
 
     /** Replaces the content shown under {@code displayId}. */
     public void updateDisplay(String displayId, Object obj, String... mimes) {
-        MimeBundle b = toBundle(obj);
+        MimeBundle b = toBundle(obj, mimes);
         if (mimes.length > 0) b = restrict(b, mimes);
         updateBundle(displayId, b);
     }

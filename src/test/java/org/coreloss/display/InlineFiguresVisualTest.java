@@ -162,17 +162,20 @@ class InlineFiguresVisualTest {
                     assertTrue(font.getSize2D() * k >= 11 - 1e-9, f + ": text " + font + " is " + font.getSize2D() * k + " px");
                 }
             }
-            if (b.has(MimeBundle.IMAGE_SVG)) {
-                String svg = b.get(MimeBundle.IMAGE_SVG);
+            assertTrue(b.has(MimeBundle.IMAGE_PNG), f + ": PNG by default");
+            MimeBundle asked = InlineImages.preferringSvg(() -> InlineImages.figure(f));
+            if (asked.has(MimeBundle.IMAGE_SVG)) { // when SVG is asked for (and small enough)
+                String svg = asked.get(MimeBundle.IMAGE_SVG);
                 assertTrue(svg.startsWith("<svg"), f + ": no XML declaration or DOCTYPE");
                 assertFalse(svg.contains("<line "), f + ": polylines are paths");
+                assertTrue(displayWidthPx(asked) >= 600, f + ": SVG display width");
             }
             if (f.kind().equals("spectrum-overlay")) { // 1000-channel spectrum, prediction and residual
                 int len = Figures.svg(f).length();
                 System.out.println(f + ": SVG " + len + " characters");
                 assertTrue(len < (f.size().widthIn() <= 3.5 ? 100_000 : InlineImages.MAX_INLINE_SVG_CHARS), f + ": spectrum SVG is " + len + " characters");
             }
-            Figures.save(f.withSize(f.size().withDpi((int) Math.round(72 * k))), OUT.resolve(f.kind() + "-" + f.size().widthIn() + "in.png"));
+            Figures.save(f.withSize(f.size().withDpi((int) Math.ceil(72 * k - 1e-9))), OUT.resolve(f.kind() + "-" + f.size().widthIn() + "in.png"));
         }
     }
 
@@ -200,7 +203,8 @@ class InlineFiguresVisualTest {
             assertTrue(displayWidthPx(b) >= 600);
             assertTrue(java.awt.Color.WHITE.equals(c.getStyler().getChartBackgroundColor()), "white background, no grey frame");
             for (Font font : visibleFonts(c)) assertTrue(font.getSize2D() >= 11, c.getTitle() + ": " + font);
-            assertTrue(b.get(MimeBundle.IMAGE_SVG).startsWith("<svg"));
+            assertTrue(b.has(MimeBundle.IMAGE_PNG));
+            assertTrue(InlineImages.preferringSvg(() -> InlineImages.chart(c)).get(MimeBundle.IMAGE_SVG).startsWith("<svg"));
             Files.write(OUT.resolve("chart-" + c.getTitle().split(" ")[0].toLowerCase() + "-series.png"), InlineImages.png(c, 1));
         }
         assertTrue(few.getStyler().isLegendVisible());

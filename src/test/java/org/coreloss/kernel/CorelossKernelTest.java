@@ -118,7 +118,7 @@ class CorelossKernelTest {
         MimeBundle svgOnly = (MimeBundle) kernel.evaluator().eval(
                 "XYChart c2 = new XYChartBuilder().width(200).height(100).build();\nrender(c2, \"image/svg+xml\")").value();
         assertEquals(List.of(MimeBundle.IMAGE_SVG), List.copyOf(svgOnly.asMap().keySet()));
-        assertTrue(kernel.toBundle(chart).has(MimeBundle.IMAGE_SVG));
+        assertTrue(kernel.toBundle(chart).has(MimeBundle.IMAGE_PNG));
     }
 
     @Test
