@@ -206,7 +206,7 @@ public final class PaperTheme {
             a.setPlotGridLinesVisible(false);
             a.setAxisTickMarkLength(3);
             a.setAxisTickPadding(2);
-            a.setAxisTitlePadding(2);
+            a.setAxisTitlePadding(4); // keeps the y title clear of the tick labels
             a.setPlotMargin(2);
             a.setAxisTickMarksColor(Color.BLACK);
             a.setAxisTickLabelsColor(Color.BLACK);
