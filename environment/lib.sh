@@ -8,3 +8,9 @@ app_jar() { ls "$ROOT"/target/coreloss-*.jar 2>/dev/null | grep -v -e '-sources\
 # OpenBLAS 0.3.19 (nd4j-native's build) returns wrong real symmetric eigenvectors with its SkylakeX
 # (AVX-512) kernels; its AVX2 kernels are correct and as fast here (docs/multiplet.md). Only where AVX2 exists.
 if [ -z "${OPENBLAS_CORETYPE:-}" ] && grep -q avx2 /proc/cpuinfo 2>/dev/null; then export OPENBLAS_CORETYPE=Haswell; fi
+# The JDK the kernel runs on: CORELOSS_JAVA_HOME if set, else Debian's OpenJDK 17 (what setup installs).
+# Not the java first on PATH: that differs between shells, CI images and users.
+kernel_java_home() {
+  if [ -n "${CORELOSS_JAVA_HOME:-}" ]; then echo "$CORELOSS_JAVA_HOME"; return; fi
+  echo "/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture 2>/dev/null || echo amd64)"
+}

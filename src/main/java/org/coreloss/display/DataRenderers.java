@@ -6,8 +6,9 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Notebook renderers for the data layer: {@link RunRecord} (small HTML table), {@link SpectraDataset}
- * (its {@code describe()} summary as HTML) and {@link SpectraInfo} (summary and overlay plot). Plain
+ * Notebook renderers for the data layer: {@link RunRecord} (small HTML table) and {@link SpectraInfo}
+ * (summary and overlay plot; a {@link SpectraDataset} value is shown the same way, see
+ * {@link ScienceRenderers}). Plain
  * Tablesaw tables are rendered by {@link StandardRenderers}.
  */
 public final class DataRenderers implements RendererProvider {
@@ -16,10 +17,6 @@ public final class DataRenderers implements RendererProvider {
 
     @Override public void register(DisplayRegistry registry) {
         registry.register(RunRecord.class, r -> new MimeBundle().put(MimeBundle.TEXT_HTML, r.toHtml()).put(MimeBundle.TEXT_PLAIN, r.toJson()));
-        registry.register(SpectraDataset.class, d -> new MimeBundle()
-                .put(MimeBundle.TEXT_HTML, "<p><b>" + esc(d.name()) + "</b>: " + d.size() + " spectra x " + d.channels()
-                        + " channels" + (d.source().isEmpty() ? "" : " (" + esc(d.source()) + ")") + "</p>" + tableHtml(d.describe(), 50))
-                .put(MimeBundle.TEXT_PLAIN, d.toString()));
         registry.register(SpectraInfo.class, SpectraInfo::toBundle);
     }
 

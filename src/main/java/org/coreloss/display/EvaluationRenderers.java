@@ -12,8 +12,8 @@ import org.coreloss.plot.Figures;
 import tech.tablesaw.api.Table;
 
 /**
- * Renderers for the evaluation and plot types: {@link Figure} as image/png (at most
- * {@link #DISPLAY_DPI} dpi, to keep notebooks small) plus image/svg+xml and text/plain; reports
+ * Renderers for the evaluation and plot types: {@link Figure} by the rule of {@link InlineImages}
+ * (one image, SVG or PNG, plus text/plain); reports
  * ({@link RegressionReport}, {@link SeIntervals}, {@link SpectrumEvaluation},
  * {@link MispredictionAnalysis.NeighbourTable}, {@link ExtrapolationAnalysis}) as text/html tables
  * plus text/plain. Listed in {@code META-INF/services/org.coreloss.display.RendererProvider}.
@@ -32,16 +32,9 @@ public final class EvaluationRenderers implements RendererProvider {
         registry.register(ExtrapolationAnalysis.class, EvaluationRenderers::extrapolation);
     }
 
-    /** Largest inline SVG in characters; bigger ones (e.g. scatter plots of 10 000 points) are left out. */
-    public static final int MAX_INLINE_SVG_CHARS = 3_000_000;
-
-    /** PNG + SVG (when not larger than {@link #MAX_INLINE_SVG_CHARS}) + text for a figure. */
+    /** The inline bundle of a figure: see {@link InlineImages} for the size and format rule. */
     public static MimeBundle figure(Figure f) {
-        Figure screen = f.size().dpi() > DISPLAY_DPI ? f.withSize(f.size().withDpi(DISPLAY_DPI)) : f;
-        MimeBundle b = new MimeBundle().put(MimeBundle.IMAGE_PNG, Base64.getEncoder().encodeToString(Figures.png(screen)));
-        String svg = Figures.svg(f);
-        if (svg.length() <= MAX_INLINE_SVG_CHARS) b.put(MimeBundle.IMAGE_SVG, svg);
-        return b.put(MimeBundle.TEXT_PLAIN, f.toString());
+        return InlineImages.figure(f);
     }
 
     /** The metrics table (model and mean-predictor baseline) followed by the parity figure as PNG. */

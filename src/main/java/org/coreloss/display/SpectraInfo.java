@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * What {@code %spectra info} shows: the dataset's {@code describe()} table and an overlay plot of
  * up to {@code maxSpectra} spectra. Rendered (see {@link DataRenderers}) as text/html with the table
- * and the inline PNG, plus image/png and text/plain.
+ * and the figure, plus text/plain.
  */
 public record SpectraInfo(SpectraDataset dataset, int maxSpectra) {
     public SpectraInfo {
@@ -17,14 +17,20 @@ public record SpectraInfo(SpectraDataset dataset, int maxSpectra) {
 
     public static SpectraInfo of(SpectraDataset d) { return new SpectraInfo(d, 8); }
 
+    /**
+     * text/html (summary, {@code describe()} table and the overlay, embedded by the rule of
+     * {@link InlineImages}: inline SVG or an {@code <img>} with a PNG) and text/plain. The image is not
+     * repeated as a separate image/* entry, so it is stored once in the notebook.
+     */
     public MimeBundle toBundle() {
-        String png = SpectraPlots.pngBase64(SpectraPlots.overlay(dataset, maxSpectra));
+        MimeBundle img = InlineImages.chart(SpectraPlots.overlay(dataset, maxSpectra));
+        String picture = InlineImages.html(img);
         String html = "<div><p><b>" + DataRenderers.esc(dataset.name()) + "</b>: " + dataset.size() + " spectra x "
                 + dataset.channels() + " channels" + (dataset.source().isEmpty() ? "" : ", from " + DataRenderers.esc(dataset.source()))
                 + (dataset.history().isEmpty() ? "" : "; steps: " + DataRenderers.esc(dataset.history().toString())) + "</p>"
                 + DataRenderers.tableHtml(dataset.describe(), 50)
-                + "<img src=\"data:image/png;base64," + png + "\"/></div>";
-        return new MimeBundle().put(MimeBundle.TEXT_HTML, html).put(MimeBundle.IMAGE_PNG, png)
+                + "<div>" + picture + "</div></div>";
+        return new MimeBundle().put(MimeBundle.TEXT_HTML, html)
                 .put(MimeBundle.TEXT_PLAIN, dataset + "\n" + dataset.describe().print());
     }
 }

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 
 /**
- * Quick-look charts of spectra (plain XChart style; the paper-theme figures live in {@code plot}):
+ * Quick-look charts of spectra (the paper theme's screen variant, laid out in pixels):
  * an overlay of a few spectra of a dataset, energy (eV) against intensity.
  */
 public final class SpectraPlots {
@@ -30,7 +30,6 @@ public final class SpectraPlots {
     public static XYChart overlay(SpectraDataset d, int maxSpectra) {
         XYChart chart = new XYChartBuilder().width(640).height(360).title(d.name())
                 .xAxisTitle("Energy (eV)").yAxisTitle("Intensity (arb. units)").build();
-        chart.getStyler().setLegendVisible(maxSpectra <= 10);
         chart.getStyler().setMarkerSize(0);
         double[] e = d.grid().energiesEv();
         double span = e[e.length - 1] - e[0];
@@ -50,7 +49,7 @@ public final class SpectraPlots {
             XYSeries s = chart.addSeries(label + " #" + r, e, d.spectra().rowAsDouble(r));
             s.setMarker(SeriesMarkers.NONE);
         }
-        return chart;
+        return org.coreloss.plot.PaperTheme.screen(chart); // fonts for 100 % zoom, legend rule
     }
 
     /** PNG bytes as base64 (no line breaks), as image/png MIME data. */

@@ -31,21 +31,9 @@ public final class StandardRenderers implements RendererProvider {
         registry.register(BufferedImage.class, StandardRenderers::image);
     }
 
-    /** PNG (base64) and SVG of an XChart chart, with a one-line text/plain summary. */
+    /** An XChart chart by the rule of {@link InlineImages} (one image, SVG or PNG, plus text/plain). */
     public static MimeBundle chart(Chart<?, ?> chart) {
-        try {
-            String png = Base64.getEncoder().encodeToString(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-            ByteArrayOutputStream svg = new ByteArrayOutputStream();
-            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            String title = chart.getTitle() == null || chart.getTitle().isEmpty() ? "untitled" : chart.getTitle();
-            return new MimeBundle()
-                    .put(MimeBundle.IMAGE_PNG, png)
-                    .put(MimeBundle.IMAGE_SVG, inlineSvg(svg.toString(StandardCharsets.UTF_8)))
-                    .put(MimeBundle.TEXT_PLAIN, chart.getClass().getSimpleName() + "[" + title + ", "
-                            + chart.getWidth() + "x" + chart.getHeight() + " px]");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode chart '" + chart.getTitle() + "'", e);
-        }
+        return InlineImages.chart(chart);
     }
 
     /**

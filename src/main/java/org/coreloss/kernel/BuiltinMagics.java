@@ -98,6 +98,12 @@ final class BuiltinMagics {
         @Override public String name() { return "help"; }
         @Override public String usage() { return "%help [name]"; }
         @Override public String description() { return "Lists every magic with its usage and what it does."; }
+        /** "%name", "%%name" or "%name, %%name" (line and cell forms). */
+        static String names(Magic m) {
+            if (m.isLine() && m.isCell()) return "%" + m.name() + ", %%" + m.name();
+            return (m.isCell() ? "%%" : "%") + m.name();
+        }
+
         @Override public Object execute(MagicContext ctx, List<String> args, String body) {
             List<Magic> list = registry.all();
             if (!args.isEmpty()) {
@@ -106,14 +112,21 @@ final class BuiltinMagics {
                 if (list.isEmpty()) throw new MagicException("no magic named '" + n + "'");
             }
             StringBuilder text = new StringBuilder();
-            StringBuilder html = new StringBuilder("<table><tr><th style=\"text-align:left\">magic</th><th style=\"text-align:left\">usage</th><th style=\"text-align:left\">what it does</th></tr>");
+            // left-aligned, top-aligned cells (Jupyter's table style right-aligns by default); usages wrap
+            String cell = "style=\"text-align:left;vertical-align:top;padding:2px 10px 2px 0\"";
+            StringBuilder html = new StringBuilder("<table class=\"coreloss-help\" style=\"border-collapse:collapse\"><thead><tr>")
+                    .append("<th ").append(cell).append(">magic</th><th ").append(cell).append(">usage</th><th ")
+                    .append(cell).append(">what it does</th></tr></thead><tbody>");
             for (Magic m : list) {
-                String kind = (m.isLine() ? "%" : "") + (m.isLine() && m.isCell() ? " " : "") + (m.isCell() ? "%%" : "");
-                text.append(String.format(Locale.ROOT, "%-12s %-45s %s%n", m.name(), m.usage(), m.description()));
-                html.append("<tr><td><code>").append(NotebookProgress.escape(kind + m.name())).append("</code></td><td><code>")
-                        .append(NotebookProgress.escape(m.usage())).append("</code></td><td>")
+                String names = names(m);
+                text.append(String.format(Locale.ROOT, "%-16s %s%n%16s %s%n", names, m.usage(), "", m.description()));
+                html.append("<tr><td ").append(cell.replace("\"text-align", "\"white-space:nowrap;text-align")).append("><code>")
+                        .append(NotebookProgress.escape(names)).append("</code></td><td ")
+                        .append(cell.replace("\"text-align", "\"white-space:pre-wrap;text-align")).append("><code>")
+                        .append(NotebookProgress.escape(m.usage())).append("</code></td><td ").append(cell).append(">")
                         .append(NotebookProgress.escape(m.description())).append("</td></tr>");
             }
+            html.append("</tbody>");
             html.append("</table>");
             return new MimeBundle().put(MimeBundle.TEXT_PLAIN, text.toString().stripTrailing()).put(MimeBundle.TEXT_HTML, html.toString());
         }

@@ -178,7 +178,8 @@ public final class CorelossKernel extends BaseKernel {
     private Object runPart(MagicSyntax.Part part) {
         if (part instanceof MagicSyntax.JavaPart jp) {
             JavaEvaluator.Result r = evaluator().eval(jp.code(), jp.firstLine());
-            return r.hasValue() ? r.value() : NO_VALUE;
+            // a trailing System.out.printf(...) / format(...) returns the stream: it printed, nothing to show
+            return r.hasValue() && !(r.value() instanceof java.io.PrintStream) ? r.value() : NO_VALUE;
         }
         String name;
         List<String> args;
@@ -234,6 +235,21 @@ public final class CorelossKernel extends BaseKernel {
             return renderData(v);
         } finally {
             flushOutput();
+            releaseNativeMemory();
+        }
+    }
+
+    /**
+     * After each cell: the ND4J workspaces that training or prediction attached to the cell thread are
+     * destroyed (they keep native memory of the largest batch seen until the thread ends, which for the
+     * cell thread is never). A no-op unless the {@code nn} package used ND4J.
+     */
+    private void releaseNativeMemory() {
+        if (!evaluatorFuture.isDone() || !org.coreloss.nn.NativeMemory.used()) return;
+        try {
+            evaluator().onCellThread(() -> { org.coreloss.nn.NativeMemory.releaseThreadWorkspaces(); return null; });
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("coreloss kernel: could not release ND4J workspaces: " + e);
         }
     }
 
@@ -261,6 +277,17 @@ public final class CorelossKernel extends BaseKernel {
     // ------------------------------------------------------------------ rendering
 
     /** The MIME bundle of {@code obj}: the registry's renderer if one applies, always with text/plain. */
+    /**
+     * The bundle of {@code obj} for a request of the given MIME types: figures and charts are rendered as
+     * SVG when {@code image/svg+xml} is asked for (PNG otherwise, see {@code display.InlineImages}).
+     */
+    public MimeBundle toBundle(Object obj, String... mimes) {
+        if (Arrays.asList(mimes).contains(MimeBundle.IMAGE_SVG)) {
+            return org.coreloss.display.InlineImages.preferringSvg(() -> toBundle(obj));
+        }
+        return toBundle(obj);
+    }
+
     public MimeBundle toBundle(Object obj) {
         MimeBundle b;
         if (obj instanceof MimeBundle mb) {
@@ -301,7 +328,7 @@ public final class CorelossKernel extends BaseKernel {
 
     /** Shows {@code obj} now as display_data; returns its display id. */
     public String display(Object obj, String... mimes) {
-        MimeBundle b = toBundle(obj);
+        MimeBundle b = toBundle(obj, mimes);
         if (mimes.length > 0) b = restrict(b, mimes);
         return displayBundle(b);
     }
@@ -318,7 +345,7 @@ public final class CorelossKernel extends BaseKernel {
 
     /** Replaces the content shown under {@code displayId}. */
     public void updateDisplay(String displayId, Object obj, String... mimes) {
-        MimeBundle b = toBundle(obj);
+        MimeBundle b = toBundle(obj, mimes);
         if (mimes.length > 0) b = restrict(b, mimes);
         updateBundle(displayId, b);
     }
@@ -427,6 +454,9 @@ public final class CorelossKernel extends BaseKernel {
     public void onStartup() {
         installNotebookKernel();
     }
+
+    /** Whether a notebook statement runs now (for tests). */
+    boolean evaluatorRunsUserCode() { return evaluatorFuture.isDone() && evaluator().isRunningUserCode(); }
 
     /** Blocks until the shell has started (for tests and benchmarks). */
     public void awaitReady() { evaluator(); }

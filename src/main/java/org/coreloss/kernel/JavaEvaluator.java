@@ -55,6 +55,7 @@ public final class JavaEvaluator implements Closeable {
                 .compilerOptions("-proc:none")
                 .build());
         this.control = provider.generated();
+        control.setNotices(m -> System.err.println(m));
         submit(() -> {
             Thread.currentThread().setContextClassLoader(control.shellLoader());
             return null;
@@ -105,7 +106,7 @@ public final class JavaEvaluator implements Closeable {
     /** True while a cell (or a task on the cell thread) runs user code. */
     public boolean isRunningUserCode() { return control.isRunningUserCode(); }
 
-    /** Interrupts the running cell (cooperatively; by force after a grace time). */
+    /** Interrupts the running cell (cooperatively; at the next stop check in notebook code after a grace time). */
     public void interrupt() {
         if (control.isRunningUserCode()) {
             control.interruptUserCode();
@@ -174,6 +175,7 @@ public final class JavaEvaluator implements Closeable {
         interruptedOutsideUserCode = false;
         control.takeInterrupted();
         control.takeTimedOut();
+        control.takeStopped();
         Result result = Result.NONE;
         for (Piece piece : split(code)) {
             List<SnippetEvent> events = shell.eval(piece.source);
@@ -324,9 +326,10 @@ public final class JavaEvaluator implements Closeable {
             kind = CellException.Kind.INTERRUPTED;
             report.add(0, "Cell interrupted at line " + line + ".");
         }
-        if ("java.lang.ThreadDeath".equals(name)) {
-            msg = "the statement ignored the interrupt for " + CellExecutionControl.STOP_GRACE_MS / 1000
-                    + " s and was stopped by force; check Thread.interrupted() in long loops";
+        if (CellStoppedError.class.getName().equals(name)) {
+            if (kind == CellException.Kind.RUNTIME) kind = CellException.Kind.INTERRUPTED;
+            msg = "the statement ignored the interrupt for " + CellExecutionControl.STOP_GRACE_MS / 1000.0
+                    + " s and was stopped at a stop check in notebook code; check Thread.interrupted() in long loops";
         }
         report.add(name + (msg.isEmpty() ? "" : ": " + msg));
         addFrames(report, ex);
@@ -419,6 +422,8 @@ public final class JavaEvaluator implements Closeable {
         int i = Math.min(Math.max(cursor, 0), code.length());
         while (i < code.length() && Character.isJavaIdentifierPart(code.charAt(i))) i++;
         if (i < code.length() && code.charAt(i) == '(') return documentation(code, i + 1);
+        // a method name without brackets (Shift+Tab on "Math.max"): document it as if the bracket were typed
+        if (i > 0 && Character.isJavaIdentifierPart(code.charAt(i - 1))) return documentation(code.substring(0, i) + "(", i + 1);
         return "";
     }
 

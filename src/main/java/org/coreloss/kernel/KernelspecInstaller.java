@@ -55,6 +55,7 @@ public final class KernelspecInstaller {
         String cds = Files.isRegularFile(archive)
                 ? "\"-XX:SharedArchiveFile=" + jsonEscape(archive.toString()) + "\", \"-Xlog:cds=off\", \"-Xlog:cds+dynamic=off\""
                 : "\"-Xshare:auto\"";
+        for (String opt : jdkOptions(Runtime.version().feature())) cds += ", \"" + opt + "\"";
         // Spark (a provided dependency in target/spark-lib, for notebooks that scale out) and the add-opens flags it needs
         String classpath = jar.toAbsolutePath().normalize().toString();
         Path sparkLib = jar.toAbsolutePath().normalize().resolveSibling(org.coreloss.spark.SparkFlags.LIB_FOLDER);
@@ -105,6 +106,20 @@ public final class KernelspecInstaller {
         }
     }
 
+    /**
+     * Options for the JDK that runs the kernel (the JDK running the installer): from JDK 22 on, native
+     * access for the unnamed module (JavaCPP loads ND4J's and OpenBLAS's libraries with
+     * {@code System.load}); from JDK 23 on, {@code sun.misc.Unsafe} memory access for JavaCPP's indexers.
+     * Without them JDK 24+ prints warnings into the first cell that uses ND4J.
+     */
+    static List<String> jdkOptions(int feature) {
+        List<String> out = new java.util.ArrayList<>();
+        if (feature >= 22) out.add("--enable-native-access=ALL-UNNAMED");
+        if (feature >= 23) out.add("--sun-misc-unsafe-memory-access=allow");
+        return out;
+    }
+
+    /** The {@code java} of the JDK running the installer: the kernelspec runs the kernel on that JDK. */
     static String javaExecutable() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return Files.isExecutable(java) ? java.toString() : "java";

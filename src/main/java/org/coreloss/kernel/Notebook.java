@@ -37,7 +37,7 @@ public final class Notebook {
 
     /** The bundle of {@code obj} restricted to the given MIME types (e.g. {@code "image/svg+xml"}). */
     public static MimeBundle render(Object obj, String... mimeTypes) {
-        return CorelossKernel.restrict(kernel().toBundle(obj), mimeTypes);
+        return CorelossKernel.restrict(kernel().toBundle(obj, mimeTypes), mimeTypes);
     }
 
     /** Replaces what is shown under {@code displayId} by the rendering of {@code obj}. */

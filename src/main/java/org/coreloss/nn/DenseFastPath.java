@@ -70,7 +70,13 @@ final class DenseFastPath {
     private Object boundUpdater;                   // the ComputationGraphUpdater that block belongs to (setLearningRate replaces it)
     private final boolean miniBatch;               // DL4J divides gradients by the batch size (the default)
     private final boolean l2;
-    private final Map<Integer, Buffers> buffers = new HashMap<>();
+    /**
+     * Activation buffers of the most recently used batch sizes, at most {@value #MAX_BUFFER_SETS} (training
+     * uses the batch size and the last partial batch; prediction its own); the least recently used set is
+     * closed (its native memory freed at once) when another size comes.
+     */
+    private final Map<Integer, Buffers> buffers = new java.util.LinkedHashMap<>(4, 0.75f, true);
+    static final int MAX_BUFFER_SETS = 2;
 
     /** Whether this path handles {@code spec} (and is not switched off by {@code -Dcoreloss.nn.fastPath=false}). */
     static boolean supports(NetworkSpec spec) {
@@ -229,6 +235,21 @@ final class DenseFastPath {
             for (int i = 0; i < layers; i++) fwd[i] = matmul(i == 0 ? x : a[i - 1], wT[i], a[i], false, true);
         }
 
+        /** Frees the native memory of this set's arrays. */
+        void close() {
+            closeAll(x);
+            closeAll(a);
+            closeAll(d);
+            closeAll(da);
+        }
+
+        private static void closeAll(INDArray... arrays) {
+            if (arrays == null) return;
+            for (INDArray t : arrays) {
+                if (t != null && t.closeable()) t.close();
+            }
+        }
+
         Buffers forTraining() {
             if (d == null) {
                 d = new INDArray[layers]; da = new INDArray[layers];
@@ -262,7 +283,25 @@ final class DenseFastPath {
     }
 
     private Buffers buffers(int m) {
-        return buffers.computeIfAbsent(m, Buffers::new);
+        Buffers b = buffers.get(m);
+        if (b != null) return b;
+        while (buffers.size() >= MAX_BUFFER_SETS) {
+            var eldest = buffers.entrySet().iterator().next();
+            buffers.remove(eldest.getKey());
+            eldest.getValue().close();
+        }
+        b = new Buffers(m);
+        buffers.put(m, b);
+        return b;
+    }
+
+    /** Number of batch sizes whose buffers are held (for tests). */
+    int bufferSets() { return buffers.size(); }
+
+    /** Frees the native memory of every activation buffer (the path stays usable; buffers are made again on use). */
+    void releaseBuffers() {
+        for (Buffers b : buffers.values()) b.close();
+        buffers.clear();
     }
 
     /** A direct buffer over exactly the elements of contiguous {@code a} (a view into the graph's arrays or a buffer of ours). */

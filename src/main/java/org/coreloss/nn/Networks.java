@@ -37,6 +37,7 @@ public final class Networks {
 
     /** Builds and initialises the graph for {@code spec}; {@code seed} (any value, 0 included) fixes the initial weights. */
     public static ComputationGraph build(NetworkSpec spec, long seed, double learningRate) {
+        NativeMemory.markUsed();
         ComputationGraph g = new ComputationGraph(configuration(spec, seed, learningRate));
         // weight init draws from the calling thread's ND4J generator: seed it here, on this thread
         Nd4j.getRandom().setSeed(nd4jSeed(seed));

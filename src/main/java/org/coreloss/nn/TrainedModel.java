@@ -68,6 +68,7 @@ public final class TrainedModel implements Predictor {
     }
 
     @Override public synchronized float[][] predict(float[][] inputs) {
+        NativeMemory.markUsed();
         int in = spec().inputSize(), out = outputSize();
         float[][] scaled = metadata.inputScaler().apply(features(inputs));
         float[][] result = new float[inputs.length][];

@@ -60,6 +60,7 @@ public final class Trainer {
      */
     public static TrainingResult fit(NetworkSpec spec, float[][] xTrain, float[][] yTrain, float[][] xVal, float[][] yVal,
                                      TrainingOptions options, ProgressListener listener) {
+        NativeMemory.markUsed();
         // thread choice (ComputeThreads): one thread for small dense steps unless set explicitly; restored afterwards
         long work = DenseFastPath.supports(spec) ? (long) Math.min(options.batchSize(), Math.max(1, xTrain.length)) * spec.parameterCount() : Long.MAX_VALUE;
         AutoCloseable threads = ComputeThreads.scopeForTraining(work);

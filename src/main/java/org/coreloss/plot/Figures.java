@@ -77,8 +77,18 @@ public final class Figures {
         return out.toByteArray();
     }
 
-    /** SVG document text, in points. */
+    /** Compact SVG document text, in points (no XML declaration; see {@link SvgCompactor}). */
     public static String svg(Figure figure) {
+        return SvgCompactor.compact(rawSvg(figure));
+    }
+
+    /** Compact SVG whose root is {@code widthPx x heightPx} pixels (the drawing is scaled to fit). */
+    public static String svg(Figure figure, double widthPx, double heightPx) {
+        return SvgCompactor.compact(rawSvg(figure), widthPx, heightPx);
+    }
+
+    /** VectorGraphics2D's SVG as it writes it (one element per drawn segment). */
+    static String rawSvg(Figure figure) {
         PaperSize s = figure.size();
         VectorGraphics2D g = new VectorGraphics2D();
         g.setColor(Color.WHITE);
@@ -125,6 +135,7 @@ public final class Figures {
             int pw = Math.max(10, (int) Math.round(p.width() * w)), ph = Math.max(10, (int) Math.round(p.height() * h));
             g.translate(px, py);
             g.clipRect(0, 0, pw, ph);
+            PaperTheme.cleanTicks(p.chart());
             p.chart().paint(g, pw, ph);
             g.setTransform(saved);
             g.setClip(clip);

@@ -190,6 +190,7 @@ public final class Plots {
         double lo = Arrays.stream(energiesEv).min().orElse(0), hi = Arrays.stream(energiesEv).max().orElse(1);
         roundXAxis(c, lo, hi);
         roundXAxis(d, lo, hi);
+        d.getStyler().setYAxisTickMarkSpacingHint(18); // a short panel still gets ticks
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("energiesEv", energiesEv.clone()); data.put("reference", reference.clone()); data.put("predicted", predicted.clone());
         return new Figure("spectrum-overlay", PaperSize.SINGLE_COLUMN, List.of(

@@ -29,16 +29,21 @@ class StandardRenderersTest {
     }
 
     @Test
-    void chartBecomesPngOfItsSizeAndInlineSvg() throws Exception {
+    void chartBecomesOnePngAtLeast600PxWideOrSvgWhenAsked() throws Exception {
         XYChart chart = new XYChartBuilder().width(320).height(200).title("edge").build();
         chart.addSeries("s", new double[] {1, 2, 3}, new double[] {3, 1, 2});
         MimeBundle b = registry.render(chart).orElseThrow();
-        BufferedImage img = decodePng(b.get(MimeBundle.IMAGE_PNG));
-        assertEquals(320, img.getWidth());
-        assertEquals(200, img.getHeight());
-        String svg = b.get(MimeBundle.IMAGE_SVG);
+        assertTrue(!b.has(MimeBundle.IMAGE_SVG), "one image only");
+        BufferedImage shown = decodePng(b.get(MimeBundle.IMAGE_PNG));
+        assertEquals(600, shown.getWidth());
+        assertEquals(375, shown.getHeight());
+        String svg = InlineImages.preferringSvg(() -> registry.render(chart).orElseThrow()).get(MimeBundle.IMAGE_SVG);
         assertTrue(svg.startsWith("<svg"), svg.substring(0, 40));
         assertTrue(svg.contains("viewBox=\"0 0 320 200\""), svg.substring(0, 200));
+        assertTrue(svg.contains("width=\"600px\"") && svg.contains("height=\"375px\""), svg.substring(0, 200));
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(InlineImages.png(chart, 1)));
+        assertEquals(320, img.getWidth());
+        assertEquals(200, img.getHeight());
         assertEquals("XYChart[edge, 320x200 px]", b.get(MimeBundle.TEXT_PLAIN));
     }
 

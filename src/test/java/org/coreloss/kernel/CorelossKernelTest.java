@@ -93,6 +93,14 @@ class CorelossKernelTest {
         }
         assertTrue(text.contains("%grid <name> <n>"));
         assertTrue(((String) d.getData(MIMEType.TEXT_HTML)).contains("&lt;name&gt;"));
+        assertTrue(((String) d.getData(MIMEType.TEXT_HTML)).contains("<code>%time, %%time</code>"));
+        assertTrue(!text.contains("% %%"), text);
+    }
+
+    @Test
+    void trailingPrintfShowsOnlyWhatItPrinted() {
+        assertNull(kernel.eval("System.out.printf(\"%d%n\", 42)"));
+        assertNull(kernel.eval("System.out.format(\"x\")"));
     }
 
     @Test

@@ -101,6 +101,8 @@ class JavaEvaluatorTest {
         String doc = ev.inspect("Math.max(1, 2)", 7);
         assertTrue(doc.contains("int Math.max(int a, int b)"), doc);
         assertTrue(ev.inspect("String s = \"\"; s.length()", 24).contains("int String.length()"));
+        String noBracket = ev.inspect("Math.max", 7);
+        assertTrue(noBracket.contains("int Math.max(int a, int b)") && noBracket.contains("double Math.max(double a, double b)"), noBracket);
     }
 
     @Test

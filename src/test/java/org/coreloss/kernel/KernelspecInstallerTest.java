@@ -48,4 +48,12 @@ class KernelspecInstallerTest {
         assertTrue(imports.contains("import static org.coreloss.kernel.Notebook.*;"), imports.toString());
         assertTrue(imports.stream().noneMatch(i -> i.contains("org.coreloss.nosuch")), imports.toString());
     }
+
+    @Test
+    void jvmOptionsFollowTheKernelsJdk() {
+        assertTrue(KernelspecInstaller.jdkOptions(17).isEmpty());
+        assertTrue(KernelspecInstaller.jdkOptions(21).isEmpty());
+        assertEquals(java.util.List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"),
+                KernelspecInstaller.jdkOptions(25));
+    }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
  * End-to-end: executes every notebook under {@code notebooks/} through real Jupyter (nbclient in Debian's
  * Python, via {@code environment/run_notebooks.py}) with the kernel built by this build, one dynamic test
  * per notebook. A notebook fails if any cell fails that is not tagged {@code raises-exception}. For
- * {@code 00-kernel-tour} the executed outputs are checked: a PNG image and the text result of the cell
+ * {@code 00-kernel-tour} the executed outputs are checked: a figure (SVG or PNG) and the text result of the cell
  * tagged {@code tour-check} (the sum 1 + ... + 100 = 5050). Executed notebooks and HTML go to
  * {@code build/notebooks/}. Runs with {@code CORELOSS_QUICK=1} (set by the Failsafe configuration).
  */
@@ -92,7 +92,10 @@ class NotebookIT {
         if (notebook.getFileName().toString().equals("00-kernel-tour.ipynb")) checkTour(executed);
     }
 
-    /** The tour must contain a PNG and the expected value of the tagged check cell. */
+    /**
+     * The tour must contain a figure (one image per output by the rule of {@code display.InlineImages}: an
+     * SVG element without XML declaration, or a PNG) and the expected value of the tagged check cell.
+     */
     static void checkTour(Path executed) throws IOException {
         JsonObject nb = JsonParser.parseString(Files.readString(executed)).getAsJsonObject();
         boolean png = false;
@@ -108,12 +111,17 @@ class NotebookIT {
                     byte[] bytes = Base64.getDecoder().decode(text(data.get("image/png")).replace("\n", ""));
                     png |= bytes.length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
                 }
+                if (data.has("image/svg+xml")) {
+                    String svg = text(data.get("image/svg+xml"));
+                    png |= svg.startsWith("<svg") && svg.contains("</svg>") && svg.length() > 1000;
+                    assertFalse(svg.contains("<?xml"), "00-kernel-tour: inline SVG with an XML declaration");
+                }
                 if (tags(cell).contains("tour-check") && "execute_result".equals(o.get("output_type").getAsString())) {
                     checkValue = text(data.get("text/plain"));
                 }
             }
         }
-        assertTrue(png, "00-kernel-tour: no PNG output");
+        assertTrue(png, "00-kernel-tour: no figure (PNG or SVG) output");
         assertEquals("5050", checkValue, "00-kernel-tour: value of the cell tagged tour-check");
     }
 

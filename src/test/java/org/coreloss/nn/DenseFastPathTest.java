@@ -114,6 +114,24 @@ class DenseFastPathTest {
         }
     }
 
+    @Test void buffersAreKeptForAtMostTwoBatchSizesAndStayCorrect() {
+        NetworkSpec spec = new GeneratorSpec(6, GeneratorSpec.Arch.DNN, 9, 7, 3, 11, 1, 13, 0);
+        ComputationGraph g = Networks.build(spec, 5, 1e-3);
+        DenseFastPath fast = new DenseFastPath(g, spec);
+        for (int m : new int[] {5, 17, 33, 64, 17, 5}) {
+            float[] x = random(m * spec.inputSize(), m);
+            float[] ref = Trainer.flat(g.outputSingle(false, Nd4j.create(x, new long[]{m, spec.inputSize()}, DataType.FLOAT)));
+            float[] lean = fast.output(x, m);
+            assertTrue(maxAbsDiff(ref, lean) < 1e-5 * Math.max(1, maxAbs(ref)), "batch " + m + ": outputs differ by " + maxAbsDiff(ref, lean));
+            assertTrue(fast.bufferSets() <= DenseFastPath.MAX_BUFFER_SETS, "buffer sets held: " + fast.bufferSets());
+        }
+        fast.releaseBuffers();
+        assertTrue(fast.bufferSets() == 0);
+        float[] x = random(9 * spec.inputSize(), 3);
+        float[] ref = Trainer.flat(g.outputSingle(false, Nd4j.create(x, new long[]{9, spec.inputSize()}, DataType.FLOAT)));
+        assertTrue(maxAbsDiff(ref, fast.output(x, 9)) < 1e-5 * Math.max(1, maxAbs(ref)), "usable after release");
+    }
+
     @Test void wideLayersSplitOverThreadsGiveTheSameOutputs() {
         // 130 rows x 1100 units exceeds the size above which inference splits the element-wise passes
         GeneratorSpec spec = new GeneratorSpec(6, GeneratorSpec.Arch.DNN, 9, 7, 2, 1100, 1, 13, 0);
