@@ -98,7 +98,7 @@ public final class Paper003Ledge {
 
     public Paper003Ledge(Options options) {
         this.options = options;
-        this.work = StudyPaths.root().resolve("build/paper-003");
+        this.work = StudyPaths.outputRoot().resolve("paper-003");
         this.figures = StudyPaths.figures("paper-003");
     }
 
@@ -113,7 +113,7 @@ public final class Paper003Ledge {
     /** {@code build/paper-003}: databases and models. */
     public Path work() { return work; }
 
-    /** {@code build/figures/paper-003}. */
+    /** {@code <output root>/figures/paper-003} ({@link StudyPaths#figures}). */
     public Path figures() { return figures; }
 
     /** Named wall-clock timings (s) collected so far (database generation, training, ...). */

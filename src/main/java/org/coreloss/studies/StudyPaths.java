@@ -5,7 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where a study's files go, relative to the repository root (the first folder upwards holding pom.xml). */
+/**
+ * Where studies and notebooks read and write. Reading repository files (test fixtures, committed results) uses
+ * {@link #root()}, the checkout above the working directory. Writing never depends on finding a pom.xml: outputs go
+ * under {@link #outputRoot()}: {@code CORELOSS_OUTPUT_DIR} when set, otherwise {@code build/} in the working directory
+ * (a notebook runs in its own folder, so a copied notebook writes beside itself).
+ */
 public final class StudyPaths {
     private StudyPaths() {
     }
@@ -19,14 +24,21 @@ public final class StudyPaths {
         throw new IllegalStateException("no pom.xml in " + start + " or above: run from inside the Coreloss repository");
     }
 
-    /** {@code build/figures/<name>}, created. */
-    public static Path figures(String name) {
-        return created(root().resolve("build/figures").resolve(name));
+    /** {@code CORELOSS_OUTPUT_DIR} (made absolute against the working directory) or {@code ./build}; created. */
+    public static Path outputRoot() {
+        String env = System.getenv("CORELOSS_OUTPUT_DIR");
+        Path cwd = Path.of("").toAbsolutePath();
+        return created(env == null || env.isBlank() ? cwd.resolve("build") : cwd.resolve(env).normalize());
     }
 
-    /** {@code build/results}: where notebooks write their runs (the committed ones are under {@code results/}). */
+    /** {@code <output root>/figures/<name>}, created. */
+    public static Path figures(String name) {
+        return created(outputRoot().resolve("figures").resolve(name));
+    }
+
+    /** {@code <output root>/results}: where notebooks write their runs (the committed ones are under {@code results/}). */
     public static Path buildResults() {
-        return created(root().resolve("build/results"));
+        return created(outputRoot().resolve("results"));
     }
 
     /**
