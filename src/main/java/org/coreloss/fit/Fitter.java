@@ -90,13 +90,16 @@ public final class Fitter {
         // 2. local least squares from the best global run (cheap ions: from every run's best), lowest RSS kept
         long t1 = System.nanoTime();
         int starts = ion.finalDimension() <= 300 ? global.size() : 1;
-        Local local = null;
-        double localRss = Double.POSITIVE_INFINITY;
+        List<Local> locals = new ArrayList<>();
         for (int s = 0; s < starts; s++) {
             Local l = localLeastSquares(model, y, params, free, global.get(s));
-            double v = rss(model.evaluate(l.theta), y);
-            if (v < localRss) { localRss = v; local = l; }
+            locals.add(l);
+            double[] mirror = egMirror(l.theta, params);
+            if (mirror != null) locals.add(localLeastSquares(model, y, params, free, mirror));
         }
+        for (Local l : locals) l.rss[0] = rss(model.evaluate(l.theta), y);
+        locals.sort((a, b) -> Double.compare(a.rss[0], b.rss[0]));
+        Local local = locals.get(0);
         double[] best = local.theta;
         double[] lineShape = model.lineShape(best);
         SpectrumModel.Components comp = model.components(best, lineShape);
@@ -119,16 +122,118 @@ public final class Fitter {
         // Laplace covariance of the free parameters
         double[][] cov = covariance(local.jacobian, local.scales, sigma);
 
-        // 3. posterior
+        // 3. posterior: one chain per local mode with non-negligible Laplace weight, mixed by weight
         long t2 = System.nanoTime();
-        double[][] samples;
-        String mode;
-        double acceptance = Double.NaN, emulatorRms = Double.NaN;
         FitOptions.Sampling sampling = options.sampler();
         if (sampling == FitOptions.Sampling.AUTO) {
             sampling = ion.finalDimension() <= ENGINE_SAMPLING_MAX_FINAL_DIMENSION || forward.isSurrogate()
                     ? FitOptions.Sampling.ENGINE : FitOptions.Sampling.EMULATOR;
         }
+        List<Local> modes = new ArrayList<>();
+        List<Double> logWeights = new ArrayList<>();
+        for (Local l : locals) {
+            boolean distinct = true;
+            for (Local m : modes) if (sameMode(l.theta, m.theta)) { distinct = false; break; }
+            if (!distinct) continue;
+            double[][] c = covariance(l.jacobian, l.scales, sigma);
+            double lw = -0.5 * (l.rss[0] - rss) / (sigma * sigma) + 0.5 * logDet(cholesky(c));
+            modes.add(l);
+            logWeights.add(lw);
+        }
+        double lw0 = logWeights.get(0), wsum = 0;
+        double[] weights = new double[modes.size()];
+        for (int m = 0; m < weights.length; m++) { weights[m] = Math.exp(logWeights.get(m) - lw0); wsum += weights[m]; }
+        List<Integer> kept = new ArrayList<>();
+        for (int m = 0; m < weights.length; m++) {
+            weights[m] /= wsum;
+            if (weights[m] >= MIN_MODE_WEIGHT) kept.add(m);
+        }
+        double keptSum = 0;
+        for (int m : kept) keptSum += weights[m];
+        List<double[][]> chains = new ArrayList<>();
+        String mode = null;
+        double acceptance = Double.NaN, emulatorRms = Double.NaN;
+        for (int m : kept) {
+            Local lm = modes.get(m);
+            double[][] covM = m == 0 ? cov : covariance(lm.jacobian, lm.scales, sigma);
+            Posterior post = samplePosterior(model, y, params, free, lm.theta, covM, sigma, sampling, options, forward, progress, warnings,
+                    options.seed() + 7919L * m);
+            chains.add(post.samples());
+            if (m == 0) { mode = post.mode(); acceptance = post.acceptance(); emulatorRms = post.emulatorRms(); }
+            else {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < k; i++) sb.append(SpectrumModel.NAMES.get(free[i])).append('=').append(String.format(java.util.Locale.ROOT, "%.4g", lm.theta[free[i]])).append(' ');
+                warnings.add(String.format(java.util.Locale.ROOT, "second posterior mode (Laplace weight %.3f, RSS %.4g vs %.4g) included: %s",
+                        weights[m] / keptSum, lm.rss[0], rss, sb.toString().strip()));
+            }
+        }
+        double[][] samples;
+        if (chains.size() == 1) samples = chains.get(0);
+        else {
+            int total = chains.get(0).length;
+            samples = new double[total][];
+            SplittableRandom rm = new SplittableRandom(options.seed() ^ 0x77AA55L);
+            for (int s2 = 0; s2 < total; s2++) {
+                double u = rm.nextDouble() * keptSum, acc = 0;
+                int pick = kept.size() - 1;
+                for (int j = 0; j < kept.size(); j++) { acc += weights[kept.get(j)]; if (u < acc) { pick = j; break; } }
+                double[][] ch = chains.get(pick);
+                samples[s2] = ch[rm.nextInt(ch.length)];
+            }
+            mode = mode + "; mixture of " + chains.size() + " modes";
+        }
+        seconds.put("sampler", (System.nanoTime() - t2) * 1e-9);
+
+        // summaries
+        List<FitResult.Summary> summaries = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            double[] col = new double[samples.length];
+            for (int s = 0; s < samples.length; s++) col[s] = samples[s][i];
+            double mean = Arrays.stream(col).average().orElse(Double.NaN);
+            double var = 0;
+            for (double v : col) var += (v - mean) * (v - mean);
+            double sd = Math.sqrt(var / Math.max(1, col.length - 1));
+            Arrays.sort(col);
+            summaries.add(new FitResult.Summary(SpectrumModel.NAMES.get(free[i]), best[free[i]], quantile(col, 0.5), quantile(col, 0.025),
+                    quantile(col, 0.05), quantile(col, 0.16), quantile(col, 0.84), quantile(col, 0.95), quantile(col, 0.975), mean, sd));
+        }
+        double[][] corr = correlation(samples, k);
+        for (int i = 0; i < k; i++) {
+            FitParameter p = params.get(free[i]);
+            double range = p.max() - p.min();
+            if (Double.isFinite(range) && range > 0 && (best[free[i]] - p.min() < 1e-3 * range || p.max() - best[free[i]] < 1e-3 * range)) {
+                warnings.add(p.name() + " = " + best[free[i]] + " is at a bound [" + p.min() + ", " + p.max() + "]");
+            }
+        }
+
+        double[] bgSub = new double[n];
+        for (int i = 0; i < n; i++) bgSub[i] = y[i] - comp.background()[i];
+        double seExp = SpectrumError.se(box(comp.multiplet()), box(bgSub));
+        double seTotal = SpectrumError.se(box(comp.total()), box(y));
+
+        Map<String, Object> surrogateCheck = null;
+        if (forward.isSurrogate()) surrogateCheck = engineCheck(model, forward, data, best, params, free, y, sigma, rss, seExp);
+        if (!forward.inDomain(SpectrumModel.multiplet(best))) warnings.add("answer lies outside the forward model's domain");
+        seconds.put("total", (System.nanoTime() - t0) * 1e-9);
+        if (cpu0 >= 0) seconds.put("cpu_total", (mx.getCurrentThreadCpuTime() - cpu0) * 1e-9);
+        progress.advance(100, "done");
+        progress.finish();
+        return new FitResult(ion.name(), forward.kind(), data, setup, setup.freeNames(), best, comp, rss, sigma, options.noise(), sigmaDiff,
+                seExp, seTotal, summaries, corr, samples, mode, acceptance, emulatorRms, seconds, forward.simulatorCalls(), warnings,
+                surrogateCheck, options.seed());
+    }
+
+    /** Posterior samples around one mode. */
+    private record Posterior(double[][] samples, String mode, double acceptance, double emulatorRms) {}
+
+    private static Posterior samplePosterior(SpectrumModel model, double[] y, List<FitParameter> params, int[] free, double[] best,
+                                             double[][] cov, double sigma, FitOptions.Sampling sampling, FitOptions options0,
+                                             ForwardModel forward, ProgressListener progress, List<String> warnings, long seed) {
+        FitOptions options = options0.withSeed(seed);
+        int k = free.length;
+        double[][] samples;
+        String mode;
+        double acceptance = Double.NaN, emulatorRms = Double.NaN;
         double[] bestFree = new double[k];
         for (int i = 0; i < k; i++) bestFree[i] = best[free[i]];
         double[][] chol = cholesky(cov);
@@ -195,45 +300,44 @@ public final class Fitter {
                     + options.steps() + " steps (+" + options.burnSteps() + " burn-in)";
             if (acceptance < 0.1) warnings.add(String.format(java.util.Locale.ROOT, "low sampler acceptance %.3f", acceptance));
         }
-        seconds.put("sampler", (System.nanoTime() - t2) * 1e-9);
+        return new Posterior(samples, mode, acceptance, emulatorRms);
+    }
 
-        // summaries
-        List<FitResult.Summary> summaries = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            double[] col = new double[samples.length];
-            for (int s = 0; s < samples.length; s++) col[s] = samples[s][i];
-            double mean = Arrays.stream(col).average().orElse(Double.NaN);
-            double var = 0;
-            for (double v : col) var += (v - mean) * (v - mean);
-            double sd = Math.sqrt(var / Math.max(1, col.length - 1));
-            Arrays.sort(col);
-            summaries.add(new FitResult.Summary(SpectrumModel.NAMES.get(free[i]), best[free[i]], quantile(col, 0.5), quantile(col, 0.025),
-                    quantile(col, 0.05), quantile(col, 0.16), quantile(col, 0.84), quantile(col, 0.95), quantile(col, 0.975), mean, sd));
+    /** Posterior modes weaker than this Laplace weight are not sampled. */
+    public static final double MIN_MODE_WEIGHT = 0.01;
+
+    static boolean sameMode(double[] a, double[] b) {
+        for (int i = SpectrumModel.DQ; i <= SpectrumModel.DT; i++) if (Math.abs(a[i] - b[i]) > 0.01) return false;
+        return true;
+    }
+
+    static double logDet(double[][] chol) {
+        double s = 0;
+        for (int i = 0; i < chol.length; i++) s += 2 * Math.log(chol[i][i]);
+        return s;
+    }
+
+    /**
+     * The crystal field with the two e_g-derived levels a1g (z2) and b1g (x2-y2) exchanged and b2g, eg kept
+     * (centre of gravity unchanged): an isotropic spectrum hardly tells tetragonal elongation from
+     * compression, so the least squares are also started there. Null when Dq, Ds, Dt are not all free or
+     * the mirror lies outside their bounds.
+     */
+    static double[] egMirror(double[] th, List<FitParameter> params) {
+        for (int i = SpectrumModel.DQ; i <= SpectrumModel.DT; i++) if (params.get(i).fixed()) return null;
+        double dq = th[SpectrumModel.DQ], ds = th[SpectrumModel.DS], dt = th[SpectrumModel.DT];
+        double a1g = 6 * dq - 2 * ds - 6 * dt, b2g = -4 * dq + 2 * ds - dt, eg = -4 * dq - ds + 4 * dt;
+        double dq2 = (a1g - b2g) / 10;
+        double ds2 = (eg + 4 * b2g + 20 * dq2) / 7;
+        double dt2 = 2 * ds2 - b2g - 4 * dq2;
+        double[] out = th.clone();
+        out[SpectrumModel.DQ] = dq2; out[SpectrumModel.DS] = ds2; out[SpectrumModel.DT] = dt2;
+        for (int i = SpectrumModel.DQ; i <= SpectrumModel.DT; i++) {
+            FitParameter p = params.get(i);
+            if (out[i] < p.min() || out[i] > p.max()) return null;
         }
-        double[][] corr = correlation(samples, k);
-        for (int i = 0; i < k; i++) {
-            FitParameter p = params.get(free[i]);
-            double range = p.max() - p.min();
-            if (Double.isFinite(range) && range > 0 && (best[free[i]] - p.min() < 1e-3 * range || p.max() - best[free[i]] < 1e-3 * range)) {
-                warnings.add(p.name() + " = " + best[free[i]] + " is at a bound [" + p.min() + ", " + p.max() + "]");
-            }
-        }
-
-        double[] bgSub = new double[n];
-        for (int i = 0; i < n; i++) bgSub[i] = y[i] - comp.background()[i];
-        double seExp = SpectrumError.se(box(comp.multiplet()), box(bgSub));
-        double seTotal = SpectrumError.se(box(comp.total()), box(y));
-
-        Map<String, Object> surrogateCheck = null;
-        if (forward.isSurrogate()) surrogateCheck = engineCheck(model, forward, data, best, params, free, y, sigma, rss, seExp);
-        if (!forward.inDomain(SpectrumModel.multiplet(best))) warnings.add("answer lies outside the forward model's domain");
-        seconds.put("total", (System.nanoTime() - t0) * 1e-9);
-        if (cpu0 >= 0) seconds.put("cpu_total", (mx.getCurrentThreadCpuTime() - cpu0) * 1e-9);
-        progress.advance(100, "done");
-        progress.finish();
-        return new FitResult(ion.name(), forward.kind(), data, setup, setup.freeNames(), best, comp, rss, sigma, options.noise(), sigmaDiff,
-                seExp, seTotal, summaries, corr, samples, mode, acceptance, emulatorRms, seconds, forward.simulatorCalls(), warnings,
-                surrogateCheck, options.seed());
+        if (sameMode(out, th)) return null;
+        return out;
     }
 
     // ---------------------------------------------------------------- checks
@@ -470,7 +574,7 @@ public final class Fitter {
 
     // ---------------------------------------------------------------- local stage
 
-    private record Local(double[] theta, double[][] jacobian, double[] scales) {}
+    private record Local(double[] theta, double[][] jacobian, double[] scales, double[] rss) {}
 
     private static Local localLeastSquares(SpectrumModel model, double[] y, List<FitParameter> params, int[] free, double[] start) {
         int k = free.length;
@@ -526,7 +630,7 @@ public final class Fitter {
         }
         double[] theta = toTheta.apply(vBest);
         double[][] jac = f.value(new ArrayRealVector(vBest)).getSecond().getData();
-        return new Local(theta, jac, scales);
+        return new Local(theta, jac, scales, new double[1]);
     }
 
     /** sigma^2 (J^T J)^+ mapped back to parameter units (J in scaled coordinates). */
