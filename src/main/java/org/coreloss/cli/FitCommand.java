@@ -33,7 +33,7 @@ import java.util.concurrent.CancellationException;
  * intervals, correlations, ranking) and PREFIX.csv (data, model, multiplet, background, residual of the
  * best ion). {@code coreloss fit calibrate} runs the interval calibration on simulated spectra.
  */
-@Command(name = "fit", mixinStandardHelpOptions = true, subcommands = FitCommand.Calibrate.class,
+@Command(name = "fit", mixinStandardHelpOptions = true, subcommands = {FitCommand.Calibrate.class, FitCommand.Measured.class},
         description = "Fit 2p XAS multiplet parameters (with credible intervals) to a measured L-edge spectrum; rank candidate ions.")
 public final class FitCommand implements CliCommand, Callable<Integer> {
     @Option(names = "--ion", split = ",", description = "Candidate ion(s), e.g. Mn2+,Mn3+,Mn4+.")
@@ -191,6 +191,90 @@ public final class FitCommand implements CliCommand, Callable<Integer> {
                 System.err.println("coreloss fit calibrate: cancelled; run the same command again to resume");
                 return 130;
             }
+        }
+    }
+
+    /** {@code coreloss fit measured-set}: fits every bundled measured L-edge spectrum against its candidate ions (resumable). */
+    @Command(name = "measured-set", mixinStandardHelpOptions = true,
+            description = "Fit the bundled measured L-edge spectra (l-edge-measured) against candidate ions; writes results/fit/measured/<id>.json|csv and measured-summary.json.")
+    static final class Measured implements Callable<Integer> {
+        @Option(names = "--ids", split = ",", description = "Manifest ids (default: all).")
+        List<String> ids;
+        @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+        @Option(names = "--out-dir", defaultValue = "results/fit", description = "Folder. Default: ${DEFAULT-VALUE}.")
+        Path dir;
+        @Option(names = "--quiet", description = "No progress bar.")
+        boolean quiet;
+
+        /** Candidate ions per element: the oxidation states the bundled compounds are discussed with. */
+        static List<String> candidates(String element) {
+            return switch (element) {
+                case "Mn" -> List.of("Mn2+", "Mn3+", "Mn4+");
+                case "Ni" -> List.of("Ni2+", "Ni3+");
+                case "Cu" -> List.of("Cu2+");
+                default -> throw new IllegalArgumentException("no candidate ions for element " + element);
+            };
+        }
+
+        @Override public Integer call() throws Exception {
+            Path sub = dir.resolve("measured");
+            Files.createDirectories(sub);
+            List<LEdgeMeasured.Entry> entries = new ArrayList<>();
+            for (LEdgeMeasured.Entry e : LEdgeMeasured.entries()) if (ids == null || ids.contains(e.id())) entries.add(e);
+            ProgressListener bar = quiet ? ProgressListener.NONE : new TextProgressBar(System.err);
+            java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>();
+            for (LEdgeMeasured.Entry e : entries) {
+                Path json = sub.resolve(e.id() + ".json");
+                if (!Files.exists(json)) {
+                    ColumnSpectrum s = LEdgeMeasured.read(e.id());
+                    List<String> ions = candidates(e.element());
+                    // one candidate: full posterior; several: Laplace intervals (the ranking needs only the best fits)
+                    FitOptions o = FitOptions.defaults(seed).withSampler(ions.size() == 1 ? FitOptions.Sampling.AUTO : FitOptions.Sampling.NONE);
+                    IonRanking r = IonRanking.rank(s, ions, FitSetup.measured(ions.get(0)), o, bar);
+                    java.util.Map<String, Object> m = r.toMap();
+                    m.put("compound", e.compound());
+                    m.put("formal_ion", e.formalIon());
+                    m.put("mode", e.mode());
+                    m.put("warnings_reading", s.warnings());
+                    Path tmp = sub.resolve(e.id() + ".json.tmp");
+                    Files.writeString(tmp, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(m) + "\n");
+                    if (r.best().fit() != null) Files.writeString(sub.resolve(e.id() + ".csv"), r.best().fit().toCsv());
+                    Files.move(tmp, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    System.out.print(r);
+                }
+                com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+                java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("compound", e.compound());
+                row.put("formal_ion", e.formalIon());
+                List<Object> ranking = new ArrayList<>();
+                for (com.google.gson.JsonElement x : o.getAsJsonArray("ranking")) {
+                    com.google.gson.JsonObject xo = x.getAsJsonObject();
+                    java.util.Map<String, Object> rr = new java.util.LinkedHashMap<>();
+                    rr.put("ion", xo.get("ion").getAsString());
+                    if (xo.has("delta_bic")) {
+                        rr.put("delta_bic", xo.get("delta_bic").getAsDouble());
+                        rr.put("se_exp", xo.get("se_exp").getAsDouble());
+                        rr.put("poor_fit", xo.get("poor_fit").getAsBoolean());
+                        rr.put("seconds", xo.getAsJsonObject("fit").getAsJsonObject("seconds").get("total").getAsDouble());
+                    } else rr.put("error", xo.get("error").getAsString());
+                    ranking.add(rr);
+                }
+                row.put("ranking", ranking);
+                String best = o.getAsJsonArray("ranking").get(0).getAsJsonObject().get("ion").getAsString();
+                row.put("best_ion", best);
+                row.put("best_se_exp", o.getAsJsonArray("ranking").get(0).getAsJsonObject().get("se_exp").getAsDouble());
+                row.put("best_is_formal_ion", best.equals(e.formalIon()));
+                summary.put(e.id(), row);
+            }
+            Path sf = dir.resolve("measured-summary.json");
+            java.util.Map<String, Object> all = new java.util.LinkedHashMap<>();
+            all.put("command", "coreloss fit measured-set --seed " + seed);
+            all.put("seed", seed);
+            all.put("spectra", summary);
+            Files.writeString(sf, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(all) + "\n");
+            System.out.println("wrote " + sf);
+            return 0;
         }
     }
 }

@@ -42,6 +42,7 @@ public final class FitPlots {
         Plots.line(rc, "data - fit", e, res, PaperTheme.GREY.darker(), 0.8f, false);
         Plots.line(rc, "zero", new double[] {lo, hi}, new double[] {0, 0}, Color.BLACK, 0.5f, true);
         rc.getStyler().setLegendVisible(false);
+        rc.getStyler().setYAxisDecimalPattern("0.###");
         rc.getStyler().setXAxisMin(lo).setXAxisMax(hi);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("energiesEv", e); data.put("data", y); data.put("model", m); data.put("background", bg); data.put("residual", res);
