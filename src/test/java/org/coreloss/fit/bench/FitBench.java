@@ -23,6 +23,26 @@ public final class FitBench {
         out.put("command", "environment/bench.d/70-fit " + String.join(" ", ions));
         out.put("load_average_at_start", readLoad());
         out.put("cores", Runtime.getRuntime().availableProcessors());
+        // forward-model cost per spectrum with a new Hamiltonian (cache miss): CPU ms of this thread, median of 15
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Object> cost = new java.util.LinkedHashMap<>();
+        for (String ion : new String[] {"Cu2+", "Ni2+", "Co2+", "Ni3+", "Fe3+", "Mn2+", "Mn4+", "Mn3+"}) {
+            org.coreloss.fit.EngineForwardModel fm = new org.coreloss.fit.EngineForwardModel(org.coreloss.multiplet.Ions.get(ion));
+            SpectrumModel m = new SpectrumModel(fm, Calibration.seed003Energies(org.coreloss.multiplet.Ions.get(ion)));
+            double[] th = Calibration.drawTruth(ion, 1);
+            m.lineShape(th);
+            double[] t = new double[15];
+            for (int i = 0; i < t.length; i++) {
+                th[SpectrumModel.DQ] = 0.05 + 0.005 * i;
+                long c0 = mx.getCurrentThreadCpuTime();
+                m.lineShape(th);
+                t[i] = (mx.getCurrentThreadCpuTime() - c0) * 1e-6;
+            }
+            java.util.Arrays.sort(t);
+            cost.put(ion, t[t.length / 2]);
+            System.out.printf(Locale.ROOT, "BENCH fit_forward_cpu_ms_%s %.3f ms%n", ion, t[t.length / 2]);
+        }
+        out.put("forward_model_cpu_ms_per_spectrum", cost);
         for (String ion : ions) {
             long seed = 100003L; // calibration seed 1, case 0
             double[] truth = Calibration.drawTruth(ion, seed);
