@@ -50,6 +50,8 @@ public final class Fitter {
     public static final int ENGINE_SAMPLING_MAX_FINAL_DIMENSION = 10;
     /** An emulator whose held-out RMS error exceeds this fraction of sigma is rejected (AUTO falls back to the engine). */
     public static final double EMULATOR_MAX_RMS_OVER_SIGMA = 0.2;
+    /** Chains on the emulator (microseconds per step) run this many times the configured burn-in and kept steps. */
+    public static final int EMULATOR_STEP_FACTOR = 3;
     /** Emulator box half-width in whitened coordinates. */
     public static final double EMULATOR_LIMIT = 6.0;
 
@@ -280,7 +282,7 @@ public final class Fitter {
             SplittableRandom r = new SplittableRandom(options.seed() * 31 + 7);
             double[][] init = new double[walkers][];
             for (int w = 0; w < walkers; w++) {
-                double shrink = 0.3;
+                double shrink = 1.0; // the Laplace covariance itself: no ball to expand during burn-in
                 double[] x;
                 int tries = 0;
                 do {
@@ -291,13 +293,15 @@ public final class Fitter {
                 init[w] = x;
             }
             final ProgressListener pl = progress;
-            int total = options.burnSteps() + options.steps();
-            EnsembleSampler.Chain chain = new EnsembleSampler().run(logp, init, options.burnSteps(), options.steps(), options.seed(),
+            int factor = em != null ? EMULATOR_STEP_FACTOR : 1;
+            int burn = factor * options.burnSteps(), kept = factor * options.steps();
+            int total = burn + kept;
+            EnsembleSampler.Chain chain = new EnsembleSampler().run(logp, init, burn, kept, options.seed(),
                     step -> { if (step % 20 == 0) pl.advance(50 + (long) (50.0 * step / total), "sampling step " + step + "/" + total); });
             samples = chain.pooled();
             acceptance = chain.acceptanceFraction();
             mode = (em != null ? "emulator" : forward.isSurrogate() ? "surrogate" : "engine") + ", " + walkers + " walkers x "
-                    + options.steps() + " steps (+" + options.burnSteps() + " burn-in)";
+                    + kept + " steps (+" + burn + " burn-in)";
             if (acceptance < 0.1) warnings.add(String.format(java.util.Locale.ROOT, "low sampler acceptance %.3f", acceptance));
         }
         return new Posterior(samples, mode, acceptance, emulatorRms);
