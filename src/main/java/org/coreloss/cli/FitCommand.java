@@ -206,6 +206,10 @@ public final class FitCommand implements CliCommand, Callable<Integer> {
         Path dir;
         @Option(names = "--quiet", description = "No progress bar.")
         boolean quiet;
+        @Option(names = "--global-evals", defaultValue = "0", description = "CMA-ES evaluations per run (0: automatic). Default: ${DEFAULT-VALUE}.")
+        int globalEvals;
+        @Option(names = "--global-runs", defaultValue = "0", description = "CMA-ES runs (0: automatic). Default: ${DEFAULT-VALUE}.")
+        int globalRuns;
 
         /** Candidate ions per element: the oxidation states the bundled compounds are discussed with. */
         static List<String> candidates(String element) {
@@ -230,7 +234,8 @@ public final class FitCommand implements CliCommand, Callable<Integer> {
                     ColumnSpectrum s = LEdgeMeasured.read(e.id());
                     List<String> ions = candidates(e.element());
                     // one candidate: full posterior; several: Laplace intervals (the ranking needs only the best fits)
-                    FitOptions o = FitOptions.defaults(seed).withSampler(ions.size() == 1 ? FitOptions.Sampling.AUTO : FitOptions.Sampling.NONE);
+                    FitOptions o = FitOptions.defaults(seed).withSampler(ions.size() == 1 ? FitOptions.Sampling.AUTO : FitOptions.Sampling.NONE)
+                            .withGlobal(globalEvals, globalRuns);
                     IonRanking r = IonRanking.rank(s, ions, FitSetup.measured(ions.get(0)), o, bar);
                     java.util.Map<String, Object> m = r.toMap();
                     m.put("compound", e.compound());
@@ -269,7 +274,8 @@ public final class FitCommand implements CliCommand, Callable<Integer> {
             }
             Path sf = dir.resolve("measured-summary.json");
             java.util.Map<String, Object> all = new java.util.LinkedHashMap<>();
-            all.put("command", "coreloss fit measured-set --seed " + seed);
+            all.put("command", "coreloss fit measured-set --seed " + seed + (globalEvals > 0 ? " --global-evals " + globalEvals : "")
+                    + (globalRuns > 0 ? " --global-runs " + globalRuns : ""));
             all.put("seed", seed);
             all.put("spectra", summary);
             Files.writeString(sf, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(all) + "\n");
