@@ -26,6 +26,7 @@ public final class FitRenderers implements RendererProvider {
     }
 
     static String esc(String s) {
+        if (s == null) return "";
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 

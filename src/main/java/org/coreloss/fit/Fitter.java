@@ -50,6 +50,8 @@ public final class Fitter {
     public static final int ENGINE_SAMPLING_MAX_FINAL_DIMENSION = 10;
     /** An emulator whose held-out RMS error exceeds this fraction of sigma is rejected (AUTO falls back to the engine). */
     public static final double EMULATOR_MAX_RMS_OVER_SIGMA = 0.2;
+    /** AUTO falls back from a failed emulator to the forward model only up to this final-space dimension (engine spectra of a few ms). */
+    public static final int ENGINE_FALLBACK_MAX_FINAL_DIMENSION = 300;
     /** Chains on the emulator (microseconds per step) run this many times the configured burn-in and kept steps. */
     public static final int EMULATOR_STEP_FACTOR = 3;
     /** Emulator box half-width in whitened coordinates. */
@@ -161,11 +163,11 @@ public final class Fitter {
             Posterior post = samplePosterior(model, y, params, free, lm.theta, covM, sigma, sampling, options, forward, progress, warnings,
                     options.seed() + 7919L * m);
             chains.add(post.samples());
-            if (m == 0) { mode = post.mode(); acceptance = post.acceptance(); emulatorRms = post.emulatorRms(); }
-            else {
+            if (mode == null) { mode = post.mode(); acceptance = post.acceptance(); emulatorRms = post.emulatorRms(); }
+            if (m != 0) {
                 StringBuilder sb = new StringBuilder();
                 for (int i = 0; i < k; i++) sb.append(SpectrumModel.NAMES.get(free[i])).append('=').append(String.format(java.util.Locale.ROOT, "%.4g", lm.theta[free[i]])).append(' ');
-                warnings.add(String.format(java.util.Locale.ROOT, "second posterior mode (Laplace weight %.3f, RSS %.4g vs %.4g) included: %s",
+                warnings.add(String.format(java.util.Locale.ROOT, "another posterior mode (Laplace weight %.3f, RSS %.4g vs %.4g) included: %s",
                         weights[m] / keptSum, lm.rss[0], rss, sb.toString().strip()));
             }
         }
@@ -250,13 +252,15 @@ public final class Fitter {
             if (sampling == FitOptions.Sampling.EMULATOR) {
                 emulator = buildEmulator(model, params, free, best, bestFree, chol, options.seed(), progress);
                 emulatorRms = validateEmulator(emulator, model, params, free, best, bestFree, chol, options.seed(), sigma);
-                if (!(emulatorRms <= EMULATOR_MAX_RMS_OVER_SIGMA) && options.sampler() == FitOptions.Sampling.AUTO) {
+                if (!(emulatorRms <= EMULATOR_MAX_RMS_OVER_SIGMA) && options.sampler() == FitOptions.Sampling.AUTO
+                        && model.ion().finalDimension() <= ENGINE_FALLBACK_MAX_FINAL_DIMENSION) {
                     warnings.add(String.format(java.util.Locale.ROOT, "emulator RMS error %.3g sigma > %.2g: sampled on the forward model instead",
                             emulatorRms, EMULATOR_MAX_RMS_OVER_SIGMA));
                     emulator = null;
                     sampling = FitOptions.Sampling.ENGINE;
                 } else if (!(emulatorRms <= EMULATOR_MAX_RMS_OVER_SIGMA)) {
-                    warnings.add(String.format(java.util.Locale.ROOT, "emulator RMS error %.3g sigma exceeds %.2g", emulatorRms, EMULATOR_MAX_RMS_OVER_SIGMA));
+                    warnings.add(String.format(java.util.Locale.ROOT, "emulator RMS error %.3g sigma exceeds %.2g: intervals approximate"
+                            + " (this ion's engine is too expensive for sampling on it; use --sampler engine to force it)", emulatorRms, EMULATOR_MAX_RMS_OVER_SIGMA));
                 }
             }
             final QuadraticEmulator em = emulator;
