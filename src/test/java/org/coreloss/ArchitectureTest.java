@@ -75,4 +75,13 @@ class ArchitectureTest {
     void noPackageCycles() {
         slices().matching("org.coreloss.(**)").should().beFreeOfCycles().check(classes);
     }
+
+    @Test
+    void fitUsesNoPlotsNetworksOrFronts() {
+        noClasses().that().resideInAnyPackage("org.coreloss.fit..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.coreloss.plot..", "org.coreloss.display..",
+                        "org.coreloss.nn..", "org.coreloss.kernel..", "org.coreloss.cli..", "org.deeplearning4j..", "org.nd4j..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
 }
