@@ -1,7 +1,7 @@
 package org.coreloss.cli;
 
 import com.google.gson.GsonBuilder;
-import org.coreloss.data.LEdgeMeasured;
+import org.coreloss.data.bundled.LEdgeMeasured;
 import org.coreloss.data.io.ColumnSpectrum;
 import org.coreloss.data.io.ColumnSpectrumReader;
 import org.coreloss.data.io.DataFormatException;

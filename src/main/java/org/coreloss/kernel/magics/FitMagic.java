@@ -1,6 +1,6 @@
 package org.coreloss.kernel.magics;
 
-import org.coreloss.data.LEdgeMeasured;
+import org.coreloss.data.bundled.LEdgeMeasured;
 import org.coreloss.data.io.ColumnSpectrum;
 import org.coreloss.data.io.ColumnSpectrumReader;
 import org.coreloss.fit.EngineForwardModel;

@@ -1,7 +1,7 @@
 package org.coreloss.data.io;
 
 import org.coreloss.data.Datasets;
-import org.coreloss.data.LEdgeMeasured;
+import org.coreloss.data.bundled.LEdgeMeasured;
 import org.coreloss.data.SpectraDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

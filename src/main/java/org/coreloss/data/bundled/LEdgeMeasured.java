@@ -1,5 +1,8 @@
-package org.coreloss.data;
+package org.coreloss.data.bundled;
 
+import org.coreloss.data.SpectraDataset;
+import org.coreloss.data.DataDirectory;
+import org.coreloss.data.BundledDataset;
 import org.coreloss.data.io.ColumnSpectrum;
 import org.coreloss.data.io.ColumnSpectrumReader;
 import org.coreloss.data.io.LabelsCsv;
