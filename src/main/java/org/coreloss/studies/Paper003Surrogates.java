@@ -209,6 +209,7 @@ public final class Paper003Surrogates {
         res.put("test_mse", mse(pred, yt));
         res.put("paper_mse", PAPER_MSE.getOrDefault(o.ion(), Double.NaN));
         res.put("mean_spectrum_mse", mse(meanRows(tv[0].spectra().toArray(), yt.length), yt));
+        res.put("mse_over_mean_spectrum_mse", (Double) res.get("test_mse") / (Double) res.get("mean_spectrum_mse"));
         res.put("engine_spectra", o.trainCount());
         double trainWall = 0, trainCpu = 0;
         for (int k = 0; k < o.members(); k++) { trainWall += pr.wallSeconds.getOrDefault("member_" + k, 0.0); trainCpu += pr.cpuSeconds.getOrDefault("member_" + k, 0.0); }
