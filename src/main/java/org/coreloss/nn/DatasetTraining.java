@@ -224,7 +224,8 @@ public final class DatasetTraining {
     }
 
     private static TrainingResult describe(TrainingResult r, TrainedModel m) {
-        return new TrainingResult(m, r.epochsRun(), r.bestEpoch(), r.bestValidationLoss(), r.trainLoss(), r.validationLoss(), r.earlyStopped(), r.interrupted());
+        return new TrainingResult(m, r.epochsRun(), r.bestEpoch(), r.bestValidationLoss(), r.trainLoss(), r.validationLoss(), r.earlyStopped(), r.interrupted(),
+                r.budgetExhausted(), r.wallSeconds(), r.cpuSeconds());
     }
 
     private static void check(boolean ok, String message) {

@@ -19,15 +19,17 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
                              List<Integer> hidden, double dropout, double l2, NetworkSpec.Loss loss,
                              GeneratorSpec.Arch arch, int layers, Integer units, Integer kernel, int degree, Double splitEv,
                              boolean paper, double validationFraction, double testFraction, int epochs, int batch, Double learningRate,
-                             double lrDecay, int patience, long seed, Path checkpoints) {
+                             double lrDecay, int patience, long seed, Path checkpoints, int checkpointEvery,
+                             Double budgetMinutes, Double budgetCpuMinutes) {
 
     public static final String USAGE =
             "regressor  --targets A,B [--scalars S,..] [--hidden 256,256] [--dropout 0.5] [--l2 0] [--loss mae|mse]" + "\n" +
             "classifier --label COLUMN [--hidden 64] [--dropout 0.5] [--l2 0]" + "\n" +
             "generator  [--params P,..(default: all numeric columns)] [--degree 3] [--arch dnn|cnn|tcnn|lcnn] [--layers 5]" + "\n" +
             "           [--units N] [--kernel K] [--split-ev E (L3/L2 split at energy E)] [--paper (seed 003 sizes)]" + "\n" +
-            "common:    [--val 0.2] [--test-fraction 0 (held-out test rows, evaluated against the mean predictor)] [--epochs 100] [--batch auto (regressor/classifier, see autoBatch)|256 (generator)] [--lr 1e-3|1e-4] [--lr-decay 1] [--patience 20]" + "\n" +
-            "           [--seed 1] [--checkpoints DIR]";
+            "common:    [--val 0.2] [--test-fraction 0 (held-out test rows, evaluated against the mean predictor)] [--epochs 100] [--batch auto (regressor/classifier, see autoBatch)|256 (generator)] [--lr 1e-3] [--lr-decay 1] [--patience 20]" + "\n" +
+            "           [--seed 1] [--checkpoints DIR] [--checkpoint-every 1 (epochs)]" + "\n" +
+            "           [--budget MIN (wall minutes of training)] [--budget-cpu MIN (process CPU minutes)]";
 
     public TrainingRecipe {
         if (!List.of("regressor", "classifier", "generator").contains(kind)) {
@@ -38,8 +40,17 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
         if (!(validationFraction >= 0 && validationFraction < 1)) throw new IllegalArgumentException("--val " + validationFraction + ", expected in [0, 1)");
         if (!(testFraction >= 0 && testFraction < 1)) throw new IllegalArgumentException("--test-fraction " + testFraction + ", expected in [0, 1)");
         if (testFraction > 0 && !kind.equals("regressor")) throw new IllegalArgumentException("--test-fraction: the evaluation against the mean predictor is for regressors; " + kind + " takes --val only");
+        if (checkpointEvery < 1) throw new IllegalArgumentException("--checkpoint-every " + checkpointEvery + ", expected >= 1");
+        if (budgetMinutes != null && !(budgetMinutes > 0)) throw new IllegalArgumentException("--budget " + budgetMinutes + ", expected minutes > 0");
+        if (budgetCpuMinutes != null && !(budgetCpuMinutes > 0)) throw new IllegalArgumentException("--budget-cpu " + budgetCpuMinutes + ", expected minutes > 0");
         if (degree < 0 || degree > 6) throw new IllegalArgumentException("--degree " + degree + ", expected 0..6");
     }
+
+    /**
+     * Default initial learning rate of every kind, generators included (RMSProp on centred spectra): measured in
+     * docs/surrogates.md (Ni2+, DNN-5; 1e-4 was the generator default before and trained several times slower).
+     */
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
 
     /** Parses {@code kind --key value ...}; unknown options and bad numbers are errors naming the option. */
     public static TrainingRecipe parse(List<String> args) {
@@ -53,7 +64,8 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
         GeneratorSpec.Arch arch = GeneratorSpec.Arch.DNN;
         int layers = 5, degree = kind.equals("generator") ? 3 : 0, epochs = 100, batch = kind.equals("generator") ? 256 : 0, patience = 20;
         Integer units = null, kernel = null;
-        Double split = null, lr = null;
+        Double split = null, lr = null, budget = null, budgetCpu = null;
+        int every = 1;
         boolean paper = false;
         long seed = 1;
         Path cp = null;
@@ -94,19 +106,25 @@ public record TrainingRecipe(String kind, List<String> targets, String label, Li
                 case "--patience" -> patience = intArg(k, v);
                 case "--seed" -> seed = (long) num(k, v);
                 case "--checkpoints" -> cp = Path.of(v);
+                case "--checkpoint-every" -> every = intArg(k, v);
+                case "--budget" -> budget = num(k, v);
+                case "--budget-cpu" -> budgetCpu = num(k, v);
                 default -> throw new IllegalArgumentException("unknown option " + k + "; options:\n" + USAGE);
             }
         }
         if (hidden == null) hidden = kind.equals("classifier") ? List.of(64) : List.of(256, 256);
         if (batch < 0 || (batch == 0 && args.contains("--batch"))) throw new IllegalArgumentException("--batch " + batch + ", expected >= 1");
         return new TrainingRecipe(kind, targets, label, params, scalars, hidden, dropout, l2, loss, arch, layers, units, kernel,
-                degree, split, paper, val, test, epochs, batch, lr, decay, patience, seed, cp);
+                degree, split, paper, val, test, epochs, batch, lr, decay, patience, seed, cp,
+                every, budget, budgetCpu);
     }
 
     /** Training options of this recipe for {@code trainingRows} training rows (an automatic batch is resolved with {@link #autoBatch}). */
     public TrainingOptions options(int trainingRows) {
-        double rate = learningRate != null ? learningRate : kind.equals("generator") ? 1e-4 : 1e-3;
-        return new TrainingOptions(epochs, batch > 0 ? batch : autoBatch(trainingRows), rate, lrDecay, patience, seed, checkpoints, 1);
+        double rate = learningRate != null ? learningRate : DEFAULT_LEARNING_RATE;
+        return new TrainingOptions(epochs, batch > 0 ? batch : autoBatch(trainingRows), rate, lrDecay, patience, seed, checkpoints, checkpointEvery,
+                budgetMinutes == null ? Double.POSITIVE_INFINITY : 60 * budgetMinutes,
+                budgetCpuMinutes == null ? Double.POSITIVE_INFINITY : 60 * budgetCpuMinutes);
     }
 
     /** Training options for a batch given explicitly (or 64 if automatic: use {@link #options(int)} when the row count is known). */

@@ -14,10 +14,19 @@ import java.util.List;
  * @param earlyStopped       true when patience ran out
  * @param interrupted        true when the thread was interrupted or the listener cancelled; the interrupt
  *                           flag is consumed
+ * @param budgetExhausted    true when the wall or CPU budget ({@link TrainingOptions#budgetWallSeconds()}) ended the run
+ * @param wallSeconds        wall time spent in the epoch loop, over all runs of a checkpoint
+ * @param cpuSeconds         process CPU time (all threads) spent in the epoch loop, over all runs of a checkpoint
  */
 public record TrainingResult(TrainedModel model, int epochsRun, int bestEpoch, double bestValidationLoss,
                              List<Double> trainLoss, List<Double> validationLoss, boolean earlyStopped,
-                             boolean interrupted) {
+                             boolean interrupted, boolean budgetExhausted, double wallSeconds, double cpuSeconds) {
+    /** Without budget and timing fields. */
+    public TrainingResult(TrainedModel model, int epochsRun, int bestEpoch, double bestValidationLoss,
+                          List<Double> trainLoss, List<Double> validationLoss, boolean earlyStopped, boolean interrupted) {
+        this(model, epochsRun, bestEpoch, bestValidationLoss, trainLoss, validationLoss, earlyStopped, interrupted, false, Double.NaN, Double.NaN);
+    }
+
     public TrainingResult {
         trainLoss = List.copyOf(trainLoss);
         validationLoss = List.copyOf(validationLoss);

@@ -134,6 +134,47 @@ class TrainerTest {
     }
 
     /**
+     * Generator on the dense fast path (RMSProp, decaying learning rate): 3 epochs, then a resume to 7, equals 7 epochs
+     * straight; a stale temporary file and a newer parameter file not named by state.json (a process killed while
+     * writing the next checkpoint) do not disturb the resume.
+     */
+    @Test
+    void generatorResumeWithScheduleEqualsUninterruptedRun(@TempDir Path dir) throws Exception {
+        Synthetic d = new Synthetic(120, CH, 21), v = new Synthetic(40, CH, 22);
+        GeneratorSpec spec = new GeneratorSpec(3, GeneratorSpec.Arch.DNN, 16, 12, 2, 24, 1, CH, 0);
+        TrainingOptions o = TrainingOptions.defaults(9).withEpochs(7).withBatchSize(16).withLearningRate(2e-3, 0.9).withPatience(100);
+        TrainingResult straight = Trainer.fit(spec, d.params, d.spectra, v.params, v.spectra, o, null);
+        Path cp = dir.resolve("cp");
+        TrainingResult part = Trainer.fit(spec, d.params, d.spectra, v.params, v.spectra, o.withEpochs(3).withCheckpoints(cp, 1), null);
+        assertEquals(straight.validationLoss().subList(0, 3), part.validationLoss());
+        java.nio.file.Files.writeString(cp.resolve(".params-4.bin.123.tmp"), "partial");
+        Trainer.Checkpoints.writeRaw(org.nd4j.linalg.factory.Nd4j.zeros(1, spec.parameterCount()), cp.resolve("params-4.bin"));
+        TrainingResult resumed = Trainer.fit(spec, d.params, d.spectra, v.params, v.spectra, o.withCheckpoints(cp, 1), null);
+        assertEquals(7, resumed.epochsRun());
+        assertEquals(straight.validationLoss(), resumed.validationLoss());
+        assertEquals(straight.trainLoss(), resumed.trainLoss());
+        assertArrayEquals(straight.model().weights(), resumed.model().weights());
+    }
+
+    /** A wall-time budget ends training early with the best weights; the result says so and counts the time. */
+    @Test
+    void wallBudgetStopsTraining() {
+        Synthetic d = new Synthetic(200, CH, 23);
+        GeneratorSpec spec = new GeneratorSpec(3, GeneratorSpec.Arch.DNN, 16, 12, 2, 24, 1, CH, 0);
+        TrainingOptions o = TrainingOptions.defaults(9).withEpochs(1_000_000).withBatchSize(8).withPatience(1_000_000).withBudget(1.0, Double.POSITIVE_INFINITY);
+        long t0 = System.nanoTime();
+        TrainingResult r = Trainer.fit(spec, d.params, d.spectra, d.params, d.spectra, o, null);
+        double s = (System.nanoTime() - t0) * 1e-9;
+        assertTrue(r.budgetExhausted());
+        assertFalse(r.interrupted());
+        assertTrue(r.epochsRun() >= 1 && r.epochsRun() < 1_000_000);
+        assertTrue(r.wallSeconds() <= 1.0 + 0.5 && r.wallSeconds() > 0.3, "wall " + r.wallSeconds());
+        assertTrue(s < 10, "took " + s + " s");
+        assertTrue(r.cpuSeconds() > 0);
+        assertThrows(IllegalArgumentException.class, () -> o.withBudget(0, 1));
+    }
+
+    /**
      * Generator targets are centred on the mean training spectrum and divided by one common scale: the untrained
      * network starts near the mean spectrum (not at random outputs of order 1), and the reported losses are
      * spectrum MSEs (recomputed here from the model's predictions), for the dense fast path and DL4J's layers.
