@@ -101,11 +101,16 @@ public record RunRecord(String name, String createdUtc, Map<String, Long> seeds,
 
     /** Writes the JSON atomically: a temp file in the same folder, then an atomic rename. */
     public void write(Path file) throws IOException {
+        writeTextAtomically(file, toJson());
+    }
+
+    /** Writes {@code text} (UTF-8) to {@code file} through a temp file (umask modes) and an atomic rename. */
+    static void writeTextAtomically(Path file, String text) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = umaskTempFile(dir, "." + file.getFileName() + ".");
         try {
-            Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
