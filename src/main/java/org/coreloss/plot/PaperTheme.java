@@ -88,26 +88,41 @@ public final class PaperTheme {
 
     /**
      * Clean tick steps on the x axis of an XY chart. XChart 3.8.8 puts the x ticks on data values when the
-     * x values of all series are equally spaced (an energy grid), which gives steps such as 13.5 and labels
-     * such as -6.5 and 20.5; otherwise it uses steps of 1, 2, 2.5 or 5 times a power of ten. This adds one
-     * invisible point (no line, no marker, not in the legend) half a step after the first x value, so the
-     * values are no longer equally spaced and the regular calculation applies. Idempotent.
+     * distinct x values of all series are equally spaced (an energy grid, the bin edges of a histogram
+     * staircase), which gives steps such as 13.5 and labels such as -6.5 and 20.5. Worse, when those
+     * labels never fit (a narrow panel, labels that round to the same text), its search loops forever: it
+     * thins the values down to one, whose grid step is then NaN, and never stops (seen as a 10-minute hang
+     * of a parity plot's marginal histogram). This adds one invisible point (no line, no marker, not in the
+     * legend) a quarter of the first gap after the smallest x value, so the distinct values are no longer
+     * equally spaced and XChart's regular calculation (steps of 1, 2, 2.5 or 5 times a power of ten)
+     * applies. Idempotent.
      */
     public static void cleanTicks(Chart<?, ?> chart) {
         if (!(chart instanceof org.knowm.xchart.XYChart xy) || xy.getSeriesMap().containsKey(TICK_HELPER)) return;
         if (xy.getStyler().isXAxisLogarithmic()) return;
+        double first = Double.POSITIVE_INFINITY, second = Double.POSITIVE_INFINITY, yAtFirst = Double.NaN;
         for (org.knowm.xchart.XYSeries s : xy.getSeriesMap().values()) {
-            double[] x = s.getXData();
-            double[] y = s.getYData();
-            if (x.length < 3 || s.getxAxisDataType() != org.knowm.xchart.internal.series.Series.DataType.Number) continue;
-            double step = x[1] - x[0];
-            if (!(step > 0) || !Double.isFinite(y[0])) continue;
-            org.knowm.xchart.XYSeries h = xy.addSeries(TICK_HELPER, new double[] {x[0] + 0.5 * step}, new double[] {y[0]});
-            h.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-            h.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
-            h.setShowInLegend(false);
-            return;
+            if (s.getxAxisDataType() != org.knowm.xchart.internal.series.Series.DataType.Number) continue;
+            double[] x = s.getXData(), y = s.getYData();
+            for (int i = 0; i < x.length; i++) {
+                double v = x[i];
+                if (!Double.isFinite(v)) continue;
+                if (v < first) {
+                    if (first < Double.POSITIVE_INFINITY) second = first;
+                    first = v;
+                    if (Double.isFinite(y[i])) yAtFirst = y[i];
+                } else if (v > first && v < second) {
+                    second = v;
+                } else if (v == first && Double.isNaN(yAtFirst) && Double.isFinite(y[i])) {
+                    yAtFirst = y[i];
+                }
+            }
         }
+        if (!(second < Double.POSITIVE_INFINITY) || Double.isNaN(yAtFirst)) return; // fewer than two distinct x values
+        org.knowm.xchart.XYSeries h = xy.addSeries(TICK_HELPER, new double[] {first + 0.25 * (second - first)}, new double[] {yAtFirst});
+        h.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        h.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
+        h.setShowInLegend(false);
     }
 
     private static void setHeight(Chart<?, ?> chart, int height) {

@@ -79,6 +79,45 @@ class PlotsTest {
         renders(f.withSize(PaperSize.DOUBLE_COLUMN), dir);
     }
 
+    /**
+     * A narrow range far from zero (bond lengths 1.89-2.02 A) made XChart 3.8.8's tick search for the
+     * equally spaced bin edges of the top marginal histogram loop forever (CI: three notebooks hung for 600 s
+     * in one parity cell). Rendering must finish, and every XY panel must have its tick helper.
+     */
+    @Test
+    void parityOfNarrowRangeRendersWithoutHanging(@TempDir Path dir) {
+        SplittableRandom r = new SplittableRandom(2);
+        int n = 400;
+        double[] trT = new double[n], trP = new double[n], teT = new double[n / 4], teP = new double[n / 4];
+        for (int i = 0; i < n; i++) { trT[i] = 1.95 + 0.02 * gaussian(r); trP[i] = trT[i] + 0.002 * gaussian(r); }
+        for (int i = 0; i < n / 4; i++) { teT[i] = 1.95 + 0.02 * gaussian(r); teP[i] = teT[i] + 0.002 * gaussian(r); }
+        Figure f = Plots.parity("mean bond length (\u00c5)", trT, trP, teT, teP);
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> renders(f, dir),
+                "parity plot of a narrow range did not render within 60 s (XChart tick search loop)");
+        for (Figure.Panel p : f.panels())
+            assertTrue(((XYChart) p.chart()).getSeriesMap().containsKey(PaperTheme.TICK_HELPER), "tick helper in every panel");
+    }
+
+    @Test
+    void cleanTicksBreaksEqualSpacingOfStaircasesAndCounts() {
+        // a histogram staircase repeats every edge: the old rule looked at x[1] - x[0] = 0 and gave up
+        XYChart c = Plots.xy(null, null, null);
+        c.addSeries("stairs", new double[] {0, 0, 1, 1, 2, 2, 3, 3}, new double[] {0, 1, 1, 2, 2, 1, 1, 0});
+        PaperTheme.cleanTicks(c);
+        PaperTheme.cleanTicks(c); // idempotent
+        assertEquals(2, c.getSeriesMap().size());
+        assertArrayEquals(new double[] {0.25}, c.getSeriesMap().get(PaperTheme.TICK_HELPER).getXData());
+        // one distinct x value: nothing to break, nothing added
+        XYChart one = Plots.xy(null, null, null);
+        one.addSeries("one", new double[] {2, 2}, new double[] {1, 3});
+        PaperTheme.cleanTicks(one);
+        assertEquals(1, one.getSeriesMap().size());
+    }
+
+    static double gaussian(SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+
     @Test
     void parityGridPlacesThreePanelsPerProperty(@TempDir Path dir) throws Exception {
         double[][] trT = {{1, 10}, {2, 20}, {3, 30}}, trP = {{1.1, 11}, {2, 19}, {3.2, 30}}, teT = {{1.5, 15}, {2.5, 25}}, teP = {{1.4, 16}, {2.6, 24}};
