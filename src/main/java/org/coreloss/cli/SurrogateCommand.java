@@ -42,6 +42,7 @@ public final class SurrogateCommand implements CliCommand, Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.") long seed;
     @Option(names = "--repr", defaultValue = "centred", description = "centred or pca (>= 99.99 % variance; single member). Default: ${DEFAULT-VALUE}.") String repr;
     @Option(names = "--budget-cpu", description = "Read --budget as CPU minutes for training alone (all members), not wall minutes for data plus training.") boolean budgetCpu;
+    @Option(names = "--parallel-members", defaultValue = "1", description = "Members trained at once, one thread each (2 on two cores with --threads 1; wall budget only). Default: ${DEFAULT-VALUE}.") int parallelMembers;
     @Option(names = "--quiet", description = "No progress bar.") boolean quiet;
 
     @Override
@@ -49,7 +50,7 @@ public final class SurrogateCommand implements CliCommand, Callable<Integer> {
         Paper003Surrogates.Options o;
         try {
             o = new Paper003Surrogates.Options(ion, train, test, ood, members, layers, units, batch, lr, decay, epochs, patience, val,
-                    budget, simThreads, threads, seed, work, repr, budgetCpu);
+                    budget, simThreads, threads, seed, work, repr, budgetCpu, parallelMembers);
         } catch (IllegalArgumentException e) {
             System.err.println("coreloss surrogate: " + e.getMessage());
             return 2;

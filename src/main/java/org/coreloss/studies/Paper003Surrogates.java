@@ -90,12 +90,19 @@ public final class Paper003Surrogates {
      * @param representation "centred" (the network outputs the 501 channels, centred and scaled by the trainer) or
      *                       "pca" (it outputs the coefficients of the training spectra's principal components that
      *                       keep >= 99.99 % of the variance; single member only)
+     * @param cpuBudget      read {@code budgetMinutes} as process CPU minutes for training alone
+     * @param parallelMembers members trained at the same time, each on its own thread (1: one after another).
+     *                       With {@code nnThreads = 1} and two cores, two members at once use both cores without
+     *                       the synchronisation of two-thread matrix products; the wall budget per member is then
+     *                       (budget - data) / ceil(members / parallelMembers). Results do not depend on it (tested).
      */
     public record Options(String ion, int trainCount, int testCount, int oodCount, int members, int layers, int units,
                           int batch, double learningRate, double lrDecay, int maxEpochs, int patience, double validation,
                           double budgetMinutes, int simThreads, int nnThreads, long seed, Path work,
-                          String representation, boolean cpuBudget) {
+                          String representation, boolean cpuBudget, int parallelMembers) {
         public Options {
+            if (parallelMembers < 1) throw new IllegalArgumentException("parallelMembers = " + parallelMembers + ", expected >= 1");
+            if (cpuBudget && parallelMembers > 1) throw new IllegalArgumentException("parallelMembers = " + parallelMembers + " with a CPU budget: process CPU time cannot be split between members trained at once; use 1 or a wall budget");
             if (!List.of("centred", "pca").contains(representation)) throw new IllegalArgumentException("representation '" + representation + "', expected centred or pca");
             if (representation.equals("pca") && members != 1) throw new IllegalArgumentException("representation pca: single member only (members = " + members + ")");
             if (trainCount < 100) throw new IllegalArgumentException("trainCount = " + trainCount + ", expected >= 100");
@@ -115,6 +122,71 @@ public final class Paper003Surrogates {
         Double memberBudgetSeconds;
         List<Double> loadAverages = new ArrayList<>();
         int runs;
+    }
+
+    /**
+     * Trains the members not yet saved, {@code o.parallelMembers()} at a time; member k always uses seed + k and its
+     * own checkpoint folder, so the members do not depend on how many train at once. Member 0 (or the first one
+     * still to train) drives the progress bar; every member stops when the listener is cancelled.
+     */
+    private static void trainMembers(Options o, GeneratorSpec spec, SpectraDataset[] tv, List<String> params, PrincipalBasis basis,
+                                     Progress pr, Path pf, ProgressListener listener) throws IOException {
+        List<Integer> todo = new ArrayList<>();
+        for (int k = 0; k < o.members(); k++) if (!Files.isRegularFile(o.work().resolve("member-" + k + ".json"))) todo.add(k);
+        if (todo.isEmpty()) return;
+        // PCA: inputs and coefficients once, shared read-only by the members
+        float[][] xTrain = basis == null ? null : DatasetTraining.expand(DatasetTraining.columns(tv[0], params), 3);
+        float[][] xVal = basis == null ? null : DatasetTraining.expand(DatasetTraining.columns(tv[1], params), 3);
+        float[][] yTrain = basis == null ? null : basis.project(tv[0].spectra().toArray());
+        float[][] yVal = basis == null ? null : basis.project(tv[1].spectra().toArray());
+        int first = todo.get(0);
+        java.util.function.IntFunction<Void> one = k -> {
+            ProgressListener l = k == first ? listener : new ProgressListener() {
+                @Override public void start(String task, long total) {}
+                @Override public void advance(long done, String message) {}
+                @Override public void finish() {}
+                @Override public boolean isCancelled() { return listener.isCancelled() || Thread.currentThread().isInterrupted(); }
+            };
+            TrainingOptions to = new TrainingOptions(o.maxEpochs(), o.batch(), o.learningRate(), o.lrDecay(), o.patience(), o.seed() + k,
+                    o.work().resolve("cp-" + k), 1, o.cpuBudget() ? Double.POSITIVE_INFINITY : pr.memberBudgetSeconds,
+                    o.cpuBudget() ? pr.memberBudgetSeconds : Double.POSITIVE_INFINITY);
+            TrainingResult r = basis != null ? Trainer.fit(spec, xTrain, yTrain, xVal, yVal, to, l)
+                    : DatasetTraining.generator(tv[0], tv[1], params, 3, spec, to, l);
+            if (r.interrupted()) throw new java.util.concurrent.CancellationException("interrupted while training member " + k + "; run again to resume");
+            try {
+                ModelFiles.save(r.model(), o.work().resolve("member-" + k));
+                synchronized (pr) {
+                    pr.wallSeconds.put("member_" + k, r.wallSeconds());
+                    pr.cpuSeconds.put("member_" + k, r.cpuSeconds());
+                    pr.epochs.put("member_" + k, r.epochsRun());
+                    pr.bestValidationMse.put("member_" + k, r.bestValidationLoss());
+                    save(pf, pr);
+                }
+            } catch (IOException e) { throw new java.io.UncheckedIOException(e); }
+            return null;
+        };
+        int p = Math.min(o.parallelMembers(), todo.size());
+        if (p == 1) { for (int k : todo) one.apply(k); return; }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(p, r -> {
+            Thread t = new Thread(r, "surrogate-member"); t.setDaemon(true); return t; });
+        try {
+            List<java.util.concurrent.Future<Void>> fs = new ArrayList<>();
+            for (int k : todo) fs.add(pool.submit(() -> one.apply(k)));
+            RuntimeException failure = null;
+            for (java.util.concurrent.Future<Void> f : fs) {
+                try { f.get(); }
+                catch (InterruptedException e) { pool.shutdownNow(); Thread.currentThread().interrupt(); throw new java.util.concurrent.CancellationException("interrupted; run again to resume"); }
+                catch (java.util.concurrent.ExecutionException e) {
+                    Throwable c = e.getCause();
+                    RuntimeException re = c instanceof RuntimeException rt ? rt : new IllegalStateException(c);
+                    if (failure == null) failure = re; else failure.addSuppressed(re);
+                }
+            }
+            if (failure != null) {
+                if (failure instanceof java.io.UncheckedIOException u) throw u.getCause();
+                throw failure;
+            }
+        } finally { pool.shutdownNow(); }
     }
 
     /** Runs (or resumes) everything and returns the results map (also written to {@code out}). */
@@ -143,7 +215,8 @@ public final class Paper003Surrogates {
 
         // members
         if (pr.memberBudgetSeconds == null) {
-            pr.memberBudgetSeconds = o.cpuBudget() ? o.budgetMinutes() * 60 / o.members() : Math.max(60, (o.budgetMinutes() * 60 - dataWall) / o.members());
+            int rounds = (o.members() + o.parallelMembers() - 1) / o.parallelMembers();
+            pr.memberBudgetSeconds = o.cpuBudget() ? o.budgetMinutes() * 60 / o.members() : Math.max(60, (o.budgetMinutes() * 60 - dataWall) / rounds);
             save(pf, pr);
         }
         boolean pca = o.representation().equals("pca");
@@ -155,27 +228,9 @@ public final class Paper003Surrogates {
         }
         GeneratorSpec spec = new GeneratorSpec(DatasetTraining.inputSize(params.size(), 3), GeneratorSpec.Arch.DNN, 260, 160,
                 o.layers(), o.units(), 1, pca ? basis.size() : all.channels(), 0);
+        trainMembers(o, spec, tv, params, basis, pr, pf, listener);
         List<TrainedModel> ms = new ArrayList<>();
-        for (int k = 0; k < o.members(); k++) {
-            Path base = o.work().resolve("member-" + k);
-            if (!Files.isRegularFile(o.work().resolve("member-" + k + ".json"))) {
-                TrainingOptions to = new TrainingOptions(o.maxEpochs(), o.batch(), o.learningRate(), o.lrDecay(), o.patience(), o.seed() + k,
-                        o.work().resolve("cp-" + k), 1, o.cpuBudget() ? Double.POSITIVE_INFINITY : pr.memberBudgetSeconds,
-                        o.cpuBudget() ? pr.memberBudgetSeconds : Double.POSITIVE_INFINITY);
-                TrainingResult r = pca
-                        ? Trainer.fit(spec, DatasetTraining.expand(DatasetTraining.columns(tv[0], params), 3), basis.project(tv[0].spectra().toArray()),
-                            DatasetTraining.expand(DatasetTraining.columns(tv[1], params), 3), basis.project(tv[1].spectra().toArray()), to, listener)
-                        : DatasetTraining.generator(tv[0], tv[1], params, 3, spec, to, listener);
-                if (r.interrupted()) throw new java.util.concurrent.CancellationException("interrupted while training member " + k + "; run again to resume");
-                ModelFiles.save(r.model(), base);
-                pr.wallSeconds.put("member_" + k, r.wallSeconds());
-                pr.cpuSeconds.put("member_" + k, r.cpuSeconds());
-                pr.epochs.put("member_" + k, r.epochsRun());
-                pr.bestValidationMse.put("member_" + k, r.bestValidationLoss());
-                save(pf, pr);
-            }
-            ms.add(ModelFiles.load(base));
-        }
+        for (int k = 0; k < o.members(); k++) ms.add(ModelFiles.load(o.work().resolve("member-" + k)));
 
         // test data (not counted in the budget: evaluation only)
         generate(testSpec, testDb, "data_test", o, pr, pf, listener);
@@ -279,6 +334,7 @@ public final class Paper003Surrogates {
         setup.put("best_validation_mse_per_member", pr.bestValidationMse);
         setup.put("sim_threads", o.simThreads());
         setup.put("nn_threads", o.nnThreads());
+        setup.put("parallel_members", o.parallelMembers());
         res.put("setup", setup);
         Map<String, Object> machine = new LinkedHashMap<>();
         pr.loadAverages.add(load());

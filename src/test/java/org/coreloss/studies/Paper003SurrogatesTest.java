@@ -45,4 +45,32 @@ class Paper003SurrogatesTest {
         assertEquals(r.get("wall_seconds"), again.get("wall_seconds"));
         assertEquals(2, Main.commandLine().execute("surrogate", "--ion", "Ni2+", "--out", out.toString(), "--work", dir.toString(), "--members", "0"));
     }
+
+    /**
+     * Members trained two at a time give the same ensemble, to the bit, as members trained one after another:
+     * member k keeps seed + k whatever the schedule. The training database is shared (copied) so only the schedule differs.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void parallelMembersGiveTheSameEnsembleAsSequential(@TempDir Path dir) throws Exception {
+        String[] common = {"--ion", "Ni2+", "--train", "300", "--test", "60", "--ood", "0", "--members", "3", "--layers", "1",
+                "--units", "16", "--epochs", "3", "--budget", "5", "--sim-threads", "1", "--quiet"};
+        Map<String, Object>[] rs = new Map[2];
+        for (int p = 1; p <= 2; p++) {
+            Path out = dir.resolve("p" + p + ".json");
+            String[] args = new String[common.length + 7];
+            args[0] = "surrogate";
+            System.arraycopy(common, 0, args, 1, common.length);
+            int i = common.length + 1;
+            args[i++] = "--out"; args[i++] = out.toString(); args[i++] = "--work"; args[i++] = dir.resolve("w" + p).toString();
+            args[i++] = "--parallel-members"; args[i] = Integer.toString(p);
+            assertEquals(0, Main.commandLine().execute(args));
+            rs[p - 1] = Paper003Surrogates.GSON.fromJson(Files.readString(out), Map.class);
+        }
+        assertEquals(rs[0].get("test_mse"), rs[1].get("test_mse"));
+        assertEquals(rs[0].get("spearman_predicted_vs_actual_se"), rs[1].get("spearman_predicted_vs_actual_se"));
+        assertEquals(2.0, ((Map<String, Object>) rs[1].get("setup")).get("parallel_members"));
+        assertEquals(2, Main.commandLine().execute("surrogate", "--ion", "Ni2+", "--out", dir.resolve("x.json").toString(), "--work",
+                dir.resolve("w3").toString(), "--budget-cpu", "--parallel-members", "2"));
+    }
 }
