@@ -99,7 +99,21 @@ public final class ActiveLearning {
 
     /** One seed: both curves and the share. */
     public record SeedResult(long seed, List<Point> random, List<Point> active, double randomFinalMse,
-                             double activeSpectraToReachRandom, double share) {}
+                             double activeSpectraToReachRandom, double share) {
+        /** Engine spectra of each round (the same for both arms). */
+        public double[] spectra() { return random.stream().mapToDouble(Point::spectra).toArray(); }
+        /** Test MSE of the random arm per round. */
+        public double[] randomMse() { return random.stream().mapToDouble(Point::testMse).toArray(); }
+        /** Test MSE of the active arm per round. */
+        public double[] activeMse() { return active.stream().mapToDouble(Point::testMse).toArray(); }
+    }
+
+    /** The per-seed results of a results file written by {@link #run}. */
+    public static List<SeedResult> readResults(Path file) throws IOException {
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(file)).getAsJsonObject();
+        if (!o.has("per_seed")) throw new IOException(file + ": no per_seed array (not an active-learning results file)");
+        return Arrays.asList(Paper003Surrogates.GSON.fromJson(o.get("per_seed"), SeedResult[].class));
+    }
 
     record Saved(Options options, SeedResult result, double wallSeconds) {}
 

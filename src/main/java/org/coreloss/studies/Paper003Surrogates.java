@@ -113,6 +113,41 @@ public final class Paper003Surrogates {
         }
     }
 
+    /** A tiny run for notebooks in quick mode (seconds): 400 Ni2+ spectra, two one-layer members of width 32. */
+    public static Options quick(Path work) {
+        return new Options("Ni2+", 400, 100, 40, 2, 1, 32, 32, 1e-3, 0.97, 5, 5, 0.1, 2, 2, 1, 1, work, "centred", false, 1);
+    }
+
+    /** The results files {@code dir/<ion>.json} that exist, in the order of {@code ions}. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> readResults(Path dir, List<String> ions) throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String ion : ions) {
+            Path f = dir.resolve(ion + ".json");
+            if (Files.isRegularFile(f)) out.add(GSON.fromJson(Files.readString(f), Map.class));
+        }
+        return out;
+    }
+
+    /** One row per results map: the issue-16 numbers (SE with and without the 1/2, MSE against the paper, Spearman). */
+    public static tech.tablesaw.api.Table resultsTable(String title, List<Map<String, Object>> results) {
+        tech.tablesaw.api.StringColumn ion = tech.tablesaw.api.StringColumn.create("ion");
+        String[] num = {"engine_spectra", "wall_seconds", "se_below_3pct_share", "se_below_7pct_share", "se_below_3pct_share_without_half",
+                "median_se", "test_mse", "paper_mse", "spearman_predicted_vs_actual_se"};
+        String[] head = {"engine spectra", "wall s", "share SE < 3 %", "share SE < 7 %", "share SE' < 3 % (no 1/2)", "median SE",
+                "test MSE", "paper MSE (Table 3)", "Spearman(predicted SE, SE)"};
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create(title, ion);
+        for (String h : head) t.addColumns(tech.tablesaw.api.DoubleColumn.create(h));
+        for (Map<String, Object> r : results) {
+            ion.append(String.valueOf(r.get("ion")));
+            for (int k = 0; k < num.length; k++) {
+                Object v = r.get(num[k]);
+                t.doubleColumn(k + 1).append(v instanceof Number n ? n.doubleValue() : Double.NaN);
+            }
+        }
+        return t;
+    }
+
     /** Stage timings kept across resumed runs. */
     static final class Progress {
         Map<String, Double> wallSeconds = new LinkedHashMap<>();

@@ -61,6 +61,10 @@ class ActiveLearningTest {
         ActiveLearning.SeedResult again = ActiveLearning.runSeed(ActiveLearning.Options.quick("Ni2+"), 1, null);
         assertEquals(target, again.randomFinalMse(), 0.0);
         assertEquals(((Map<String, Object>) ((List<?>) per.get(0).get("active")).get(4)).get("testMse"), again.active().get(4).testMse());
+        List<ActiveLearning.SeedResult> back = ActiveLearning.readResults(out);
+        assertEquals(1, back.size());
+        assertArrayEquals(new double[]{100, 150, 200, 250, 300}, back.get(0).spectra());
+        assertEquals(target, back.get(0).randomMse()[4], 0.0);
         assertEquals(2, Main.commandLine().execute("active-learning", "--ion", "Ni2+", "--preset", "nope", "--out", out.toString()));
     }
 }

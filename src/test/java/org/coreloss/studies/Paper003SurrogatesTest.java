@@ -73,4 +73,16 @@ class Paper003SurrogatesTest {
         assertEquals(2, Main.commandLine().execute("surrogate", "--ion", "Ni2+", "--out", dir.resolve("x.json").toString(), "--work",
                 dir.resolve("w3").toString(), "--budget-cpu", "--parallel-members", "2"));
     }
+
+    /** The notebook's full-mode table is the committed results files, value for value. */
+    @Test
+    void resultsTableHoldsTheCommittedNumbers() throws Exception {
+        Path dir = StudyPaths.committedResults().resolve("paper-003");
+        var rs = Paper003Surrogates.readResults(dir, java.util.List.of("Ni2+", "Xx9+", "Co2+"));
+        assertEquals(2, rs.size(), "Ni2+ and Co2+ are committed; a missing ion is skipped");
+        var t = Paper003Surrogates.resultsTable("per-ion surrogates", rs);
+        assertEquals("Co2+", t.stringColumn("ion").get(1));
+        assertEquals((Double) rs.get(1).get("se_below_3pct_share"), t.doubleColumn("share SE < 3 %").get(1), 0.0);
+        assertEquals((Double) rs.get(0).get("test_mse"), t.doubleColumn("test MSE").get(0), 0.0);
+    }
 }
