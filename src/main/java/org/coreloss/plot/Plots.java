@@ -228,6 +228,7 @@ public final class Plots {
         if (curves.isEmpty()) throw new IllegalArgumentException("lossCurves: no curves");
         XYChart c = xy(null, "epoch", lossName);
         boolean positive = true;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         int k = 0;
         Map<String, Object> data = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> e : curves.entrySet()) {
@@ -244,13 +245,15 @@ public final class Plots {
     /**
      * Lines with markers of several series against a shared numeric x (e.g. seed 003 figure 3: validation
      * MSE against the number of characteristic layers or the training-set size, one series per architecture).
-     * NaN values are left out of their series; the y axis is logarithmic when every finite value is positive
-     * and {@code logY} is set.
+     * NaN values are left out of their series; the y axis is logarithmic when every finite value is positive,
+     * {@code logY} is set and the values span at least a factor of 10 (XChart labels a logarithmic axis by decades
+     * only, so a narrower span would show one or two overlapping decade labels).
      */
     public static Figure series(String title, String xLabel, String yLabel, double[] x, Map<String, double[]> series, boolean logY) {
         if (series.isEmpty()) throw new IllegalArgumentException("series: no series");
         XYChart c = xy(title, xLabel, yLabel);
         boolean positive = true;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         int k = 0;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("x", x.clone());
@@ -258,7 +261,7 @@ public final class Plots {
             double[] y = e.getValue();
             if (y.length != x.length) throw new IllegalArgumentException("series '" + e.getKey() + "' has " + y.length + " values, x has " + x.length);
             int n = 0;
-            for (double v : y) if (Double.isFinite(v)) { n++; if (!(v > 0)) positive = false; }
+            for (double v : y) if (Double.isFinite(v)) { n++; if (!(v > 0)) positive = false; lo = Math.min(lo, v); hi = Math.max(hi, v); }
             double[] xs = new double[n], ys = new double[n];
             for (int i = 0, j = 0; i < y.length; i++) if (Double.isFinite(y[i])) { xs[j] = x[i]; ys[j++] = y[i]; }
             Color col = PaperTheme.PALETTE[k++ % PaperTheme.PALETTE.length];
@@ -269,7 +272,7 @@ public final class Plots {
             }
             data.put(e.getKey(), y.clone());
         }
-        c.getStyler().setYAxisLogarithmic(logY && positive);
+        c.getStyler().setYAxisLogarithmic(logY && positive && hi >= 10 * lo);
         c.getStyler().setMarkerSize(4);
         return Figure.single("series", PaperSize.SINGLE_COLUMN, c, data);
     }

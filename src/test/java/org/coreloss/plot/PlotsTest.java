@@ -184,6 +184,9 @@ class PlotsTest {
         m.put("bad", new double[] {0, 1, 2});
         assertFalse(((XYChart) Plots.series("t", "x", "y", new double[] {1, 2, 3}, m, true).panels().get(0).chart()).getStyler().isYAxisLogarithmic());
         assertThrows(IllegalArgumentException.class, () -> Plots.series("t", "x", "y", new double[] {1, 2}, m, true));
+        // less than a decade: linear (XChart's log axis labels decades only, so two labels would overlap)
+        Map<String, double[]> narrow = Map.of("AL", new double[] {1.4e-2, 1.2e-2, 1.0e-2});
+        assertFalse(((XYChart) Plots.series("t", "x", "y", new double[] {1, 2, 3}, narrow, true).panels().get(0).chart()).getStyler().isYAxisLogarithmic());
     }
 
     @Test
