@@ -13,9 +13,17 @@ package org.coreloss.fit;
  * @param walkers ensemble walkers; 0 = automatic (max(24, 2 d + 4), d free parameters)
  * @param burnSteps discarded sampler steps
  * @param steps kept sampler steps
+ * @param globalRetry repeat the global search once (twice the runs, another seed) when the best fit's reduced
+ *        chi2 against the difference noise exceeds {@link Fitter#GLOBAL_RETRY_CHI2} (default true; measured
+ *        spectra with model error always trigger it)
  */
 public record FitOptions(long seed, Noise noise, double noiseSigma, int globalEvaluations, int globalRuns,
-                         Sampling sampler, int walkers, int burnSteps, int steps) {
+                         Sampling sampler, int walkers, int burnSteps, int steps, boolean globalRetry) {
+    public FitOptions(long seed, Noise noise, double noiseSigma, int globalEvaluations, int globalRuns,
+                      Sampling sampler, int walkers, int burnSteps, int steps) {
+        this(seed, noise, noiseSigma, globalEvaluations, globalRuns, sampler, walkers, burnSteps, steps, true);
+    }
+
     /** Noise sigma: from the best fit's residuals (RSS / (N - k)), from second differences of the data, or given. */
     public enum Noise { RESIDUAL, DIFFERENCE, GIVEN }
 
@@ -45,10 +53,11 @@ public record FitOptions(long seed, Noise noise, double noiseSigma, int globalEv
         return new FitOptions(seed, Noise.RESIDUAL, Double.NaN, 0, 0, Sampling.AUTO, 0, 200, 300);
     }
 
-    public FitOptions withSeed(long s) { return new FitOptions(s, noise, noiseSigma, globalEvaluations, globalRuns, sampler, walkers, burnSteps, steps); }
-    public FitOptions withNoise(Noise n, double sigma) { return new FitOptions(seed, n, sigma, globalEvaluations, globalRuns, sampler, walkers, burnSteps, steps); }
-    public FitOptions withSampler(Sampling s) { return new FitOptions(seed, noise, noiseSigma, globalEvaluations, globalRuns, s, walkers, burnSteps, steps); }
-    public FitOptions withSteps(int burn, int kept) { return new FitOptions(seed, noise, noiseSigma, globalEvaluations, globalRuns, sampler, walkers, burn, kept); }
-    public FitOptions withGlobal(int evaluations, int runs) { return new FitOptions(seed, noise, noiseSigma, evaluations, runs, sampler, walkers, burnSteps, steps); }
-    public FitOptions withWalkers(int w) { return new FitOptions(seed, noise, noiseSigma, globalEvaluations, globalRuns, sampler, w, burnSteps, steps); }
+    public FitOptions withSeed(long s) { return new FitOptions(s, noise, noiseSigma, globalEvaluations, globalRuns, sampler, walkers, burnSteps, steps, globalRetry); }
+    public FitOptions withNoise(Noise n, double sigma) { return new FitOptions(seed, n, sigma, globalEvaluations, globalRuns, sampler, walkers, burnSteps, steps, globalRetry); }
+    public FitOptions withSampler(Sampling s) { return new FitOptions(seed, noise, noiseSigma, globalEvaluations, globalRuns, s, walkers, burnSteps, steps, globalRetry); }
+    public FitOptions withSteps(int burn, int kept) { return new FitOptions(seed, noise, noiseSigma, globalEvaluations, globalRuns, sampler, walkers, burn, kept, globalRetry); }
+    public FitOptions withGlobal(int evaluations, int runs) { return new FitOptions(seed, noise, noiseSigma, evaluations, runs, sampler, walkers, burnSteps, steps, globalRetry); }
+    public FitOptions withGlobalRetry(boolean r) { return new FitOptions(seed, noise, noiseSigma, globalEvaluations, globalRuns, sampler, walkers, burnSteps, steps, r); }
+    public FitOptions withWalkers(int w) { return new FitOptions(seed, noise, noiseSigma, globalEvaluations, globalRuns, sampler, w, burnSteps, steps, globalRetry); }
 }

@@ -103,6 +103,31 @@ public final class Fitter {
         }
         for (Local l : locals) l.rss[0] = rss(model.evaluate(l.theta), y);
         locals.sort((a, b) -> Double.compare(a.rss[0], b.rss[0]));
+        // a misfit well above the data's own noise (second differences) suggests a missed optimum: search again
+        // once, from twice as many new starts (different seed), and keep every local optimum found
+        double chi2Diff = locals.get(0).rss[0] / Math.max(1, n - k) / Math.pow(differenceNoise(data.energiesEv(), y), 2);
+        if (chi2Diff > GLOBAL_RETRY_CHI2 && options.globalRetry()) {
+            double before = locals.get(0).rss[0];
+            int runs = 2 * (options.globalRuns() > 0 ? options.globalRuns() : ion.finalDimension() <= 300 ? 3 : 2);
+            List<double[]> again = globalSearch(model, y, params, start,
+                    options.withSeed(options.seed() + 0x5BD1E995L).withGlobal(options.globalEvaluations(), runs), ProgressListener.NONE);
+            int starts2 = ion.finalDimension() <= 300 ? again.size() : 1;
+            for (int s = 0; s < starts2; s++) {
+                Local l = localLeastSquares(model, y, params, free, again.get(s));
+                l.rss[0] = rss(model.evaluate(l.theta), y);
+                locals.add(l);
+                double[] mirror = egMirror(l.theta, params);
+                if (mirror != null) {
+                    Local lm = localLeastSquares(model, y, params, free, mirror);
+                    lm.rss[0] = rss(model.evaluate(lm.theta), y);
+                    locals.add(lm);
+                }
+            }
+            locals.sort((a, b) -> Double.compare(a.rss[0], b.rss[0]));
+            warnings.add(String.format(java.util.Locale.ROOT,
+                    "reduced chi2 %.3g against the difference noise > %.2g: global search repeated from %d more starts, RSS %.6g -> %.6g",
+                    chi2Diff, GLOBAL_RETRY_CHI2, runs, before, locals.get(0).rss[0]));
+        }
         Local local = locals.get(0);
         double[] best = local.theta;
         double[] lineShape = model.lineShape(best);
@@ -372,6 +397,12 @@ public final class Fitter {
         }
         return new Posterior(samples, mode, acceptance, emulatorRms);
     }
+
+    /**
+     * A best fit whose reduced chi2 against the difference-noise sigma exceeds this repeats the global search
+     * once (simulated SNR-100 Ni2+ fits that found the optimum: 0.76-1.12; the two that missed it: 1.39, 2.57).
+     */
+    public static final double GLOBAL_RETRY_CHI2 = 1.2;
 
     /** Emulator box rebuilds around a chain that presses against the box before the fit falls back to the forward model. */
     public static final int EMULATOR_MAX_REBUILDS = 4;
