@@ -195,6 +195,15 @@ class FitCoverageTest {
         assertThrows(FitException.class, () -> Calibration.run("Cu2+", 1, 50, 4, dir.resolve("zero"), o, ProgressListener.NONE, 0));
     }
 
+    /** The global retry is on by default and survives every with-method. */
+    @Test void globalRetryOptionIsKept() {
+        FitOptions o = FitOptions.defaults(1);
+        assertTrue(o.globalRetry());
+        FitOptions off = o.withGlobalRetry(false);
+        assertFalse(off.withSeed(2).withSteps(10, 20).withGlobal(5, 1).withSampler(FitOptions.Sampling.NONE).withWalkers(8)
+                .withNoise(FitOptions.Noise.DIFFERENCE, Double.NaN).globalRetry());
+    }
+
     private static Map<Integer, JsonObject> cases(Path p) throws Exception {
         Map<Integer, JsonObject> m = new TreeMap<>();
         for (String l : Files.readAllLines(p, StandardCharsets.UTF_8)) {
