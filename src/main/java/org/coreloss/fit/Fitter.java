@@ -65,6 +65,23 @@ public final class Fitter {
     }
 
     public static FitResult fit(ColumnSpectrum data, FitSetup setup, ForwardModel forward, FitOptions options, ProgressListener progress) {
+        return fit(data, setup, forward, options, progress, true);
+    }
+
+    /**
+     * A local fit for many similar spectra started near their answers (spectrum-image pixels started from a
+     * regressor's prediction or a neighbour's fit): no global search and no e_g-mirror start; the free linear
+     * parameters are solved by least squares at the setup's start, then Levenberg-Marquardt from there; the
+     * Laplace covariance sigma^2 (J^T J)^+ at the optimum; the posterior as {@code options.sampler()} says
+     * ({@code NONE}: 4000 draws of the Laplace Gaussian, clamped to the bounds, so the quantiles are those of the
+     * Laplace approximation). A start in the wrong basin gives a local optimum: check the reduced chi^2.
+     */
+    public static FitResult fitLocal(ColumnSpectrum data, FitSetup setup, ForwardModel forward, FitOptions options) {
+        return fit(data, setup, forward, options, ProgressListener.NONE, false);
+    }
+
+    private static FitResult fit(ColumnSpectrum data, FitSetup setup, ForwardModel forward, FitOptions options, ProgressListener progress,
+                                 boolean globalStage) {
         if (!forward.ion().equals(setup.ion())) {
             throw new FitException("forward model is for " + forward.ion().name() + " but the setup for " + setup.ion().name());
         }
@@ -87,7 +104,15 @@ public final class Fitter {
         // 1. global start
         progress.start("fit " + ion.name() + " on " + data.name(), 100);
         double[] start = setup.startVector();
-        List<double[]> global = globalSearch(model, y, params, start, options, progress);
+        List<double[]> global;
+        if (globalStage) global = globalSearch(model, y, params, start, options, progress);
+        else {
+            List<Integer> lin = new ArrayList<>();
+            for (int i : free) if (SpectrumModel.isLinear(params.get(i).name())) lin.add(i);
+            double[] th = start.clone();
+            if (!lin.isEmpty()) profileLinear(model, y, params, lin, th, model.lineShape(th));
+            global = List.of(th);
+        }
         seconds.put("global", (System.nanoTime() - t0) * 1e-9);
         progress.advance(30, "global search done");
 
@@ -98,7 +123,7 @@ public final class Fitter {
         for (int s = 0; s < starts; s++) {
             Local l = localLeastSquares(model, y, params, free, global.get(s));
             locals.add(l);
-            double[] mirror = egMirror(l.theta, params);
+            double[] mirror = globalStage ? egMirror(l.theta, params) : null;
             if (mirror != null) locals.add(localLeastSquares(model, y, params, free, mirror));
         }
         for (Local l : locals) l.rss[0] = rss(model.evaluate(l.theta), y);
