@@ -21,19 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SparkImageFitTest {
-    /** The image's setup: S1, S2, T and the widths fixed at the image's values; Dq, Ds, Dt, shift, scale free. */
-    static FitSetup imageSetup(SpectraDataset image) {
-        FitSetup s = FitSetup.simulated("Ni2+", image.label("temperature_K")[0]);
-        for (String n : List.of("s1", "s2", "gaussian_fwhm_eV", "gamma1_fwhm_eV", "gamma2_fwhm_eV")) s = s.fix(n, image.label(n)[0]);
-        // box normalisation subtracts the spectrum's minimum: a constant offset
-        return s.free("baseline_offset", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-    }
-
     @Test
     void sparkFitEqualsOneJvmLoopAndResumes(@TempDir Path tmp) throws Exception {
         SpectrumImage.Spec spec = new SpectrumImage.Spec("Ni2+", 4, 4, 10000, 5);
         SpectraDataset image = SpectrumImage.make(spec, DatabaseGenerator.newEngine(), 2, ProgressListener.NONE);
-        FitSetup setup = imageSetup(image);
+        FitSetup setup = ImageFitStudy.imageSetup(image, "Ni2+");
         // starts: the truth moved by a fixed offset (a stand-in for a regressor's prediction)
         Map<String, double[]> starts = new LinkedHashMap<>();
         double[] off = {0.04, -0.03, 0.02};
