@@ -70,11 +70,13 @@ public final class Fitter {
 
     /**
      * A local fit for many similar spectra started near their answers (spectrum-image pixels started from a
-     * regressor's prediction or a neighbour's fit): no global search and no e_g-mirror start; the free linear
-     * parameters are solved by least squares at the setup's start, then Levenberg-Marquardt from there; the
-     * Laplace covariance sigma^2 (J^T J)^+ at the optimum; the posterior as {@code options.sampler()} says
-     * ({@code NONE}: 4000 draws of the Laplace Gaussian, clamped to the bounds, so the quantiles are those of the
-     * Laplace approximation). A start in the wrong basin gives a local optimum: check the reduced chi^2.
+     * regressor's prediction or a neighbour's fit): no global search; the free linear parameters are solved by
+     * least squares at the setup's start, then Levenberg-Marquardt from there and from the e_g mirror of that
+     * optimum (as in {@link #fit}: an isotropic spectrum hardly tells tetragonal elongation from compression), the
+     * lower RSS kept; the Laplace covariance sigma^2 (J^T J)^+ at each optimum; the posterior as
+     * {@code options.sampler()} says ({@code NONE}: 4000 draws of the Laplace Gaussians, clamped to the bounds, both
+     * modes mixed by Laplace weight where both weigh, so the quantiles are those of the Laplace approximation). A
+     * start in the wrong basin gives a local optimum.
      */
     public static FitResult fitLocal(ColumnSpectrum data, FitSetup setup, ForwardModel forward, FitOptions options) {
         return fit(data, setup, forward, options, ProgressListener.NONE, false);
@@ -106,6 +108,7 @@ public final class Fitter {
         double[] start = setup.startVector();
         List<double[]> global;
         if (globalStage) global = globalSearch(model, y, params, start, options, progress);
+        // local fit: the start itself (linear parameters solved there)
         else {
             List<Integer> lin = new ArrayList<>();
             for (int i : free) if (SpectrumModel.isLinear(params.get(i).name())) lin.add(i);
@@ -123,7 +126,7 @@ public final class Fitter {
         for (int s = 0; s < starts; s++) {
             Local l = localLeastSquares(model, y, params, free, global.get(s));
             locals.add(l);
-            double[] mirror = globalStage ? egMirror(l.theta, params) : null;
+            double[] mirror = egMirror(l.theta, params);
             if (mirror != null) locals.add(localLeastSquares(model, y, params, free, mirror));
         }
         for (Local l : locals) l.rss[0] = rss(model.evaluate(l.theta), y);

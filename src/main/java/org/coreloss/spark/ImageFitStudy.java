@@ -30,7 +30,8 @@ import java.util.Map;
  * (spectrum -> Dq, Ds, Dt) trained on {@link SpectrumImage#trainingSet}, batch prediction on Spark, then every pixel
  * fitted on Spark ({@link SparkImageFit}, LOCAL mode started from the predictions), with the true, predicted and
  * fitted maps and a summary ({@code image-fit.json}: errors, 68 % interval coverage, seconds per pixel).
- * {@code main} runs it from the command line: {@code ImageFitStudy OUT [step] [trainingSpectra] [epochs]}.
+ * {@code main} runs it from the command line: {@code ImageFitStudy OUT [step] [trainingSpectra] [epochs]} (embedded
+ * {@code local[2]}, or the master spark-submit set).
  */
 public final class ImageFitStudy {
     /** The crystal-field parameters the regressor predicts and the maps compare. */
@@ -151,7 +152,8 @@ public final class ImageFitStudy {
         long seed = 7;
         SpectrumImage.Spec spec = new SpectrumImage.Spec("Ni2+", 64, 64, 10000, seed);
         Files.createDirectories(out);
-        try (SparkRunner spark = SparkRunner.local(2)) {
+        // under spark-submit (system property spark.master set) keep its master, else embedded local[2]
+        try (SparkRunner spark = SparkRunner.open(System.getProperty("spark.master") != null ? null : "local[2]")) {
             SpectraDataset image = SpectrumImage.make(spec, DatabaseGenerator.newEngine(), 2, ProgressListener.NONE);
             Path model = trainRegressor(spec, n, epochs, seed, Files.createTempDirectory("coreloss-image-fit-"), ProgressListener.NONE);
             SpectraDataset predicted = subsample(SparkPredictJob.predict(spark, model, image, 8), 64, 64, step);

@@ -58,8 +58,8 @@ class SparkImageFitTest {
             assertArrayEquals(a, b, 0.0, m);
         }
         // the fit moves from the start (the truth + 0.04 eV) to the truth: every pixel closer than half the start's
-        // offset, the mean error an eighth of it (seen: max 0.010, mean 0.0024 eV; the Laplace half-widths are 0.4 to
-        // 2.9 meV and undercover at some pixels, where Dq trades off against Ds and Dt)
+        // offset, the mean error an eighth of it (seen: mean 0.0031 eV; the Laplace half-widths are a few meV and
+        // undercover at some pixels, where Dq trades off against Ds and Dt)
         double[] dq = Npy.read(tmp.resolve("spark").resolve("dq_eV_best.npy")).asDoubles();
         double[] hw = Npy.read(tmp.resolve("spark").resolve("dq_eV_halfwidth68.npy")).asDoubles();
         double[] status = Npy.read(tmp.resolve("spark").resolve("status.npy")).asDoubles();
