@@ -65,6 +65,25 @@ public final class Fitter {
     }
 
     public static FitResult fit(ColumnSpectrum data, FitSetup setup, ForwardModel forward, FitOptions options, ProgressListener progress) {
+        return fit(data, setup, forward, options, progress, true);
+    }
+
+    /**
+     * A local fit for many similar spectra started near their answers (spectrum-image pixels started from a
+     * regressor's prediction or a neighbour's fit): no global search; the free linear parameters are solved by
+     * least squares at the setup's start, then Levenberg-Marquardt from there and from the e_g mirror of that
+     * optimum (as in {@link #fit}: an isotropic spectrum hardly tells tetragonal elongation from compression), the
+     * lower RSS kept; the Laplace covariance sigma^2 (J^T J)^+ at each optimum; the posterior as
+     * {@code options.sampler()} says ({@code NONE}: 4000 draws of the Laplace Gaussians, clamped to the bounds, both
+     * modes mixed by Laplace weight where both weigh, so the quantiles are those of the Laplace approximation). A
+     * start in the wrong basin gives a local optimum.
+     */
+    public static FitResult fitLocal(ColumnSpectrum data, FitSetup setup, ForwardModel forward, FitOptions options) {
+        return fit(data, setup, forward, options, ProgressListener.NONE, false);
+    }
+
+    private static FitResult fit(ColumnSpectrum data, FitSetup setup, ForwardModel forward, FitOptions options, ProgressListener progress,
+                                 boolean globalStage) {
         if (!forward.ion().equals(setup.ion())) {
             throw new FitException("forward model is for " + forward.ion().name() + " but the setup for " + setup.ion().name());
         }
@@ -87,7 +106,16 @@ public final class Fitter {
         // 1. global start
         progress.start("fit " + ion.name() + " on " + data.name(), 100);
         double[] start = setup.startVector();
-        List<double[]> global = globalSearch(model, y, params, start, options, progress);
+        List<double[]> global;
+        if (globalStage) global = globalSearch(model, y, params, start, options, progress);
+        // local fit: the start itself (linear parameters solved there)
+        else {
+            List<Integer> lin = new ArrayList<>();
+            for (int i : free) if (SpectrumModel.isLinear(params.get(i).name())) lin.add(i);
+            double[] th = start.clone();
+            if (!lin.isEmpty()) profileLinear(model, y, params, lin, th, model.lineShape(th));
+            global = List.of(th);
+        }
         seconds.put("global", (System.nanoTime() - t0) * 1e-9);
         progress.advance(30, "global search done");
 

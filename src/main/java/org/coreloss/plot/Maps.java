@@ -71,6 +71,81 @@ public final class Maps {
         return Figure.grid("parameter-maps", size, charts, 3, data);
     }
 
+    /**
+     * Rows of (true, predicted, fitted, predicted - true, fitted - true) maps, one row per parameter: the three value maps
+     * on the true map's colour scale, both errors on one symmetric scale (so the two methods compare at a glance).
+     */
+    public static Figure comparisonMaps(List<String> names, double[][] truth, double[][] predicted, double[][] fitted, int width, int height) {
+        if (names.isEmpty() || names.size() != truth.length || truth.length != predicted.length || truth.length != fitted.length) {
+            throw new IllegalArgumentException("comparisonMaps: " + names.size() + " names, " + truth.length + " true, " + predicted.length
+                    + " predicted and " + fitted.length + " fitted maps; expected the same number (>= 1)");
+        }
+        List<HeatMapChart> charts = new ArrayList<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        PaperSize size = PaperSize.DOUBLE_COLUMN.withHeight(2.0 * names.size());
+        int pw = size.widthPt() / 5, ph = size.heightPt() / names.size();
+        for (int p = 0; p < names.size(); p++) {
+            int n = width * height;
+            if (truth[p].length != n || predicted[p].length != n || fitted[p].length != n) {
+                throw new IllegalArgumentException("comparisonMaps: " + names.get(p) + " has " + truth[p].length + " / " + predicted[p].length + " / "
+                        + fitted[p].length + " values, expected width x height = " + n);
+            }
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, dmax = 0;
+            double[] dp = new double[n], df = new double[n];
+            for (int i = 0; i < n; i++) {
+                lo = Math.min(lo, truth[p][i]);
+                hi = Math.max(hi, truth[p][i]);
+                dp[i] = predicted[p][i] - truth[p][i];
+                df[i] = fitted[p][i] - truth[p][i];
+                if (Double.isFinite(dp[i])) dmax = Math.max(dmax, Math.abs(dp[i]));
+                if (Double.isFinite(df[i])) dmax = Math.max(dmax, Math.abs(df[i]));
+            }
+            lo = twoDigits(lo, java.math.RoundingMode.FLOOR);
+            hi = twoDigits(hi, java.math.RoundingMode.CEILING);
+            dmax = twoDigits(dmax, java.math.RoundingMode.CEILING);
+            if (hi <= lo) hi = lo + 1e-12;
+            if (dmax == 0) dmax = 1e-12;
+            String nm = names.get(p);
+            charts.add(map(nm + " true", truth[p], width, height, lo, hi, VIRIDIS, pw, ph));
+            charts.add(map(nm + " predicted", predicted[p], width, height, lo, hi, VIRIDIS, pw, ph));
+            charts.add(map(nm + " fitted", fitted[p], width, height, lo, hi, VIRIDIS, pw, ph));
+            charts.add(map("predicted - true", dp, width, height, -dmax, dmax, DIVERGING, pw, ph));
+            charts.add(map("fitted - true", df, width, height, -dmax, dmax, DIVERGING, pw, ph));
+            data.put(nm + ".true", truth[p].clone());
+            data.put(nm + ".predicted", predicted[p].clone());
+            data.put(nm + ".fitted", fitted[p].clone());
+        }
+        data.put("width", width);
+        data.put("height", height);
+        return Figure.grid("comparison-maps", size, charts, 5, data);
+    }
+
+    /** Maps each on its own colour scale (0 .. max; e.g. uncertainty half-widths, reduced chi^2), {@code columns} per row. */
+    public static Figure valueMaps(List<String> titles, double[][] values, int width, int height, int columns) {
+        if (titles.isEmpty() || titles.size() != values.length || columns < 1) {
+            throw new IllegalArgumentException("valueMaps: " + titles.size() + " titles, " + values.length + " maps, " + columns + " columns");
+        }
+        int rows = (titles.size() + columns - 1) / columns;
+        PaperSize size = PaperSize.DOUBLE_COLUMN.withHeight(2.0 * rows);
+        int pw = size.widthPt() / columns, ph = size.heightPt() / rows;
+        List<HeatMapChart> charts = new ArrayList<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int p = 0; p < titles.size(); p++) {
+            if (values[p].length != width * height) {
+                throw new IllegalArgumentException("valueMaps: " + titles.get(p) + " has " + values[p].length + " values, expected " + width * height);
+            }
+            double hi = 0;
+            for (double v : values[p]) if (Double.isFinite(v)) hi = Math.max(hi, v);
+            hi = twoDigits(hi, java.math.RoundingMode.CEILING);
+            if (hi <= 0) hi = 1e-12;
+            charts.add(map(titles.get(p), values[p], width, height, 0, hi, VIRIDIS, pw, ph));
+            data.put(titles.get(p), values[p].clone());
+        }
+        data.put("width", width);
+        data.put("height", height);
+        return Figure.grid("value-maps", size, charts, columns, data);
+    }
+
     static double twoDigits(double v, java.math.RoundingMode mode) {
         if (v == 0 || !Double.isFinite(v)) return v;
         return new java.math.BigDecimal(v).round(new java.math.MathContext(2, mode)).doubleValue();
