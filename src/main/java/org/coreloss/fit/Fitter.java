@@ -132,9 +132,9 @@ public final class Fitter {
         for (Local l : locals) l.rss[0] = rss(model.evaluate(l.theta), y);
         locals.sort((a, b) -> Double.compare(a.rss[0], b.rss[0]));
         // a misfit well above the data's own noise (second differences) suggests a missed optimum: search again
-        // once, from twice as many new starts (different seed), and keep every local optimum found
+        // once, from twice as many new starts (different seed), and keep every local optimum found (not in fitLocal)
         double chi2Diff = locals.get(0).rss[0] / Math.max(1, n - k) / Math.pow(differenceNoise(data.energiesEv(), y), 2);
-        if (chi2Diff > GLOBAL_RETRY_CHI2 && options.globalRetry()) {
+        if (globalStage && chi2Diff > GLOBAL_RETRY_CHI2 && options.globalRetry()) {
             double before = locals.get(0).rss[0];
             int runs = 2 * (options.globalRuns() > 0 ? options.globalRuns() : ion.finalDimension() <= 300 ? 3 : 2);
             List<double[]> again = globalSearch(model, y, params, start,
