@@ -69,6 +69,10 @@ public final class FitCommand implements CliCommand, Callable<Integer> {
     @Option(names = "--burn", defaultValue = "200", description = "Burn-in sampler steps. Default: ${DEFAULT-VALUE}.")
     int burn;
 
+    @Option(names = "--no-global-retry",
+            description = "Do not repeat the global search when the best fit's reduced chi2 against the difference noise exceeds 1.2 (faster for spectra with model error).")
+    boolean noGlobalRetry;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -117,7 +121,7 @@ public final class FitCommand implements CliCommand, Callable<Integer> {
                 default -> throw new FitException("--preset " + preset + ": expected measured or simulated");
             };
             setup = setup.apply(settings);
-            FitOptions o = options(seed, noise, sampler, burn, steps);
+            FitOptions o = options(seed, noise, sampler, burn, steps).withGlobalRetry(!noGlobalRetry);
             ProgressListener bar = quiet ? ProgressListener.NONE : new TextProgressBar(System.err);
             Map<String, Object> json;
             FitResult best;
