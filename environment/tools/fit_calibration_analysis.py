@@ -60,6 +60,9 @@ def main():
         dq_w = [o["parameters"]["dq_eV"]["q95"] - o["parameters"]["dq_eV"]["q05"] for o in rows.values()]
         out["runs"][name] = {
             "file": path, "snr": float(snr), "cases": len(rows), "coverage90": coverage(rows, rows.keys()),
+            # binomial standard error of coverage90 over all intervals (treated as independent) and its distance to 0.85
+            "coverage90_binomial_se": (lambda c, t: (c * (1 - c) / t) ** 0.5)(coverage(rows, rows.keys()), sum(len(o["parameters"]) for o in rows.values())),
+            "coverage90_minus_085_in_se": (lambda c, t: (c - 0.85) / (c * (1 - c) / t) ** 0.5)(coverage(rows, rows.keys()), sum(len(o["parameters"]) for o in rows.values())),
             "global_misses": missed, "global_miss_count": len(missed), "intervals_missed_in_global_misses": missed_intervals,
             "intervals_missed_total": sum(not v["covered90"] for o in rows.values() for v in o["parameters"].values()),
             "reduced_chi2_difference_other_cases_min": min(found_chi2) if found_chi2 else None,
