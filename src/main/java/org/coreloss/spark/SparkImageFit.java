@@ -79,6 +79,8 @@ public final class SparkImageFit {
         int globalEvaluations, globalRuns, walkers, burn, steps;
         double[] energiesEv;        // absolute
         String[] startNames;
+        String image;               // name, size and checksums of the spectra and the starts: a resume must see the same input
+        int width, height, partitions;
 
         FitSetup setup() {
             FitSetup s = FitSetup.simulated(ion, 300);
@@ -116,6 +118,10 @@ public final class SparkImageFit {
             o.addProperty("steps", steps);
             o.addProperty("energy_offset_eV", energyOffsetEv);
             o.add("start_from", GSON.toJsonTree(startNames));
+            o.addProperty("image", image);
+            o.addProperty("width", width);
+            o.addProperty("height", height);
+            o.addProperty("partitions", partitions);
             return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(o);
         }
     }
@@ -199,6 +205,12 @@ public final class SparkImageFit {
         for (int i = 0; i < e.length; i++) e[i] += energyOffsetEv;
         job.energiesEv = e;
         job.startNames = starts.keySet().stream().sorted().toArray(String[]::new);
+        StringBuilder startsHash = new StringBuilder();
+        for (String name : job.startNames) startsHash.append(Integer.toHexString(java.util.Arrays.hashCode(starts.get(name)))).append(' ');
+        job.image = image.name() + "; " + n + " spectra, sha256 " + image.sha256() + "; starts hash " + startsHash.toString().strip();
+        job.width = width;
+        job.height = height;
+        job.partitions = Math.min(partitions, n);
         List<String> free = setup.freeNames();
 
         Files.createDirectories(out.resolve("parts"));
