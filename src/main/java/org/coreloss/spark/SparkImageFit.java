@@ -47,7 +47,7 @@ import java.util.Objects;
  * {@code parts/part-NNNNN.json} (one per partition, written atomically by its task; finished parts are skipped, so a
  * killed job resumes), then the maps as {@code height x width} float64 {@code .npy}: for each free parameter
  * {@code <name>_best}, {@code <name>_median}, {@code <name>_q16}, {@code <name>_q84}, {@code <name>_halfwidth68}
- * ((q84 - q16) / 2); {@code status} (0 ok, 1 fitted with warnings (a parameter at a bound, poor fit), 2 failed: NaN
+ * ((q84 - q16) / 2); {@code status} (0 ok, 1 fitted with warnings (a second mode mixed in, a parameter at a bound, a poor fit), 2 failed: NaN
  * parameters), {@code chi2_red} (RSS / (N - k) over the noise variance estimated from the data's second differences,
  * independent of the fit), {@code sigma} (the likelihood's noise sigma), {@code seconds} (wall seconds per pixel, not
  * reproducible), and {@code fit.json} (summary: seconds per pixel, counts by status).
