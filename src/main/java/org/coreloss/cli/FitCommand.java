@@ -174,11 +174,14 @@ public final class FitCommand implements CliCommand, Callable<Integer> {
         Path dir;
         @Option(names = "--quiet", description = "No progress bar.")
         boolean quiet;
+        @Option(names = "--threads", defaultValue = "1",
+                description = "Cases fitted at once, one thread each (the numbers do not depend on it). Default: ${DEFAULT-VALUE}.")
+        int threads;
 
         @Override public Integer call() throws Exception {
             try {
                 ProgressListener bar = quiet ? ProgressListener.NONE : new TextProgressBar(System.err);
-                Map<String, Object> s = Calibration.run(ion, cases, snr, seed, dir, null, bar);
+                Map<String, Object> s = Calibration.run(ion, cases, snr, seed, dir, null, bar, threads);
                 System.out.printf(Locale.ROOT, "%s SNR %s: %s cases, coverage90 %s, min %s (%s), 10Dq median abs error %s eV, median %s s (cpu %s s)%n",
                         ion, s.get("snr"), s.get("cases"), s.get("coverage90"), s.get("coverage90_min_parameter"),
                         s.get("coverage90_min_parameter_name"), s.get("tendq_median_abs_error_ev"), s.get("seconds_median"), s.get("cpu_seconds_median"));

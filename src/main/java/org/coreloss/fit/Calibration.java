@@ -91,16 +91,27 @@ public final class Calibration {
         return snr == Math.rint(snr) ? String.valueOf((long) snr) : String.valueOf(snr);
     }
 
-    /** Runs (or resumes) a calibration and writes the summary JSON; returns the summary. */
+    /** Runs (or resumes) a calibration on one thread and writes the summary JSON; returns the summary. */
     public static Map<String, Object> run(String ionName, int cases, double snr, long seed, Path dir, FitOptions base,
                                           ProgressListener progress) throws IOException {
+        return run(ionName, cases, snr, seed, dir, base, progress, 1);
+    }
+
+    /**
+     * Runs (or resumes) a calibration with {@code threads} cases fitted at once (each fit on one thread;
+     * every case has its own seed, so the numbers do not depend on {@code threads}, only the order of the
+     * lines in the cases file and the wall-clock seconds do) and writes the summary JSON; returns the summary.
+     */
+    public static Map<String, Object> run(String ionName, int cases, double snr, long seed, Path dir, FitOptions base,
+                                          ProgressListener progress0, int threads) throws IOException {
         if (cases < 1) throw new FitException("cases = " + cases + ", expected >= 1");
         if (!(snr > 0)) throw new FitException("snr = " + snr + ", expected > 0");
+        if (threads < 1) throw new FitException("threads = " + threads + ", expected >= 1");
         Ions.get(ionName);
         Files.createDirectories(dir);
         Path summary = resultFile(dir, ionName, snr);
-        Path lines = dir.resolve("calibration-" + ionName + "-snr" + formatSnr(snr) + ".cases.jsonl");
-        Map<Integer, JsonObject> done = new LinkedHashMap<>();
+        Path lines = casesFile(dir, ionName, snr);
+        Map<Integer, JsonObject> done = new java.util.concurrent.ConcurrentHashMap<>();
         if (Files.exists(lines)) {
             for (String l : Files.readAllLines(lines, StandardCharsets.UTF_8)) {
                 if (l.isBlank()) continue;
@@ -109,50 +120,101 @@ public final class Calibration {
                 done.put(o.get("case").getAsInt(), o);
             }
         }
-        if (progress == null) progress = ProgressListener.NONE;
+        ProgressListener progress = progress0 == null ? ProgressListener.NONE : progress0;
         progress.start("calibration " + ionName + " SNR " + formatSnr(snr), cases);
-        for (int i = 0; i < cases; i++) {
-            if (done.containsKey(i)) continue;
-            if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("calibration interrupted");
-            long cs = seed * 100003L + i;
-            double[] truth = drawTruth(ionName, cs);
-            ColumnSpectrum data = simulate(ionName, truth, snr, cs);
-            FitSetup setup = FitSetup.simulated(ionName, truth[SpectrumModel.T]);
-            FitResult r = Fitter.fit(data, setup, new EngineForwardModel(setup.ion()), (base == null ? FitOptions.defaults(cs) : base.withSeed(cs)), ProgressListener.NONE);
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("case", i);
-            c.put("seed", seed);
-            c.put("case_seed", cs);
-            Map<String, Object> params = new LinkedHashMap<>();
-            for (FitResult.Summary s : r.summaries()) {
-                double t = truth[SpectrumModel.NAMES.indexOf(s.name())];
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("truth", t); p.put("best", s.best()); p.put("median", s.median());
-                p.put("q05", s.q05()); p.put("q95", s.q95()); p.put("q16", s.q16()); p.put("q84", s.q84());
-                p.put("covered90", s.covers90(t)); p.put("covered68", s.covers68(t));
-                params.put(s.name(), p);
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < cases; i++) if (!done.containsKey(i)) todo.add(i);
+        Object lock = new Object();
+        java.util.concurrent.ExecutorService pool = threads == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(threads, rr -> {
+            Thread t = new Thread(rr, "calibration");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int i : todo) {
+                Runnable task = () -> {
+                    if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("calibration interrupted");
+                    Map<String, Object> c = runCase(ionName, snr, seed, i, base);
+                    String json = new Gson().newBuilder().serializeSpecialFloatingPointValues().create().toJson(c);
+                    synchronized (lock) {
+                        try {
+                            Files.writeString(lines, json + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        done.put(i, JsonParser.parseString(json).getAsJsonObject());
+                        progress.advance(done.size(), String.format(java.util.Locale.ROOT, "case %d: 10Dq error %.4f eV, %.1f s", i,
+                                (Double) c.get("tendq_abs_error_ev"), (Double) c.get("seconds")));
+                    }
+                };
+                if (pool == null) task.run();
+                else futures.add(pool.submit(task));
             }
-            c.put("parameters", params);
-            c.put("tendq_abs_error_ev", 10 * Math.abs(r.summary("dq_eV").median() - truth[SpectrumModel.DQ]));
-            c.put("seconds", r.totalSeconds());
-            c.put("cpu_seconds", r.cpuSeconds());
-            c.put("sampler", r.samplerMode());
-            c.put("acceptance", r.acceptanceFraction());
-            c.put("emulator_rms_over_sigma", Double.isNaN(r.emulatorRmsOverSigma()) ? null : r.emulatorRmsOverSigma());
-            c.put("reduced_chi2_difference", r.reducedChi2Difference());
-            c.put("warnings", r.warnings());
-            String json = new Gson().newBuilder().serializeSpecialFloatingPointValues().create().toJson(c);
-            Files.writeString(lines, json + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            done.put(i, JsonParser.parseString(json).getAsJsonObject());
-            progress.advance(done.size(), String.format(java.util.Locale.ROOT, "case %d: 10Dq error %.4f eV, %.1f s", i,
-                    10 * Math.abs(r.summary("dq_eV").median() - truth[SpectrumModel.DQ]), r.totalSeconds()));
+            for (java.util.concurrent.Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("calibration interrupted");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof java.io.UncheckedIOException u) throw u.getCause();
+                    if (c instanceof RuntimeException re) throw re;
+                    throw new IllegalStateException(c);
+                }
+            }
+        } finally {
+            if (pool != null) pool.shutdownNow();
         }
         progress.finish();
-        Map<String, Object> s = summarise(ionName, snr, seed, cases, done);
+        Map<String, Object> s = summarise(ionName, snr, seed, cases, new java.util.TreeMap<>(done));
+        s.put("threads", threads);
         Path tmp = summary.resolveSibling(summary.getFileName() + ".tmp");
         Files.writeString(tmp, GSON.toJson(s) + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, summary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return s;
+    }
+
+    /** The per-case JSON-lines file of a run: {@code dir/calibration-<ion>-snr<N>.cases.jsonl}. */
+    public static Path casesFile(Path dir, String ion, double snr) {
+        return dir.resolve("calibration-" + ion + "-snr" + formatSnr(snr) + ".cases.jsonl");
+    }
+
+    /** Fits case {@code i} of a run (truth, noisy spectrum and fit all seeded by {@code seed * 100003 + i}); the case's JSON record. */
+    static Map<String, Object> runCase(String ionName, double snr, long seed, int i, FitOptions base) {
+        long cs = seed * 100003L + i;
+        double[] truth = drawTruth(ionName, cs);
+        ColumnSpectrum data = simulate(ionName, truth, snr, cs);
+        FitSetup setup = FitSetup.simulated(ionName, truth[SpectrumModel.T]);
+        FitResult r = Fitter.fit(data, setup, new EngineForwardModel(setup.ion()), (base == null ? FitOptions.defaults(cs) : base.withSeed(cs)), ProgressListener.NONE);
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("case", i);
+        c.put("seed", seed);
+        c.put("case_seed", cs);
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (FitResult.Summary s : r.summaries()) {
+            double t = truth[SpectrumModel.NAMES.indexOf(s.name())];
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("truth", t); p.put("best", s.best()); p.put("median", s.median());
+            p.put("q05", s.q05()); p.put("q95", s.q95()); p.put("q16", s.q16()); p.put("q84", s.q84());
+            p.put("covered90", s.covers90(t)); p.put("covered68", s.covers68(t));
+            params.put(s.name(), p);
+        }
+        c.put("parameters", params);
+        c.put("tendq_abs_error_ev", 10 * Math.abs(r.summary("dq_eV").median() - truth[SpectrumModel.DQ]));
+        c.put("rss", r.rss());
+        // the RSS at the true parameters on the same noisy data: rss well above it means the search missed the optimum
+        double[] mTrue = new SpectrumModel(new EngineForwardModel(setup.ion()), data.energiesEv()).evaluate(truth);
+        c.put("rss_truth", Fitter.rss(mTrue, data.intensities()));
+        c.put("seconds", r.totalSeconds());
+        c.put("cpu_seconds", r.cpuSeconds());
+        c.put("sampler", r.samplerMode());
+        c.put("acceptance", r.acceptanceFraction());
+        c.put("emulator_rms_over_sigma", Double.isNaN(r.emulatorRmsOverSigma()) ? null : r.emulatorRmsOverSigma());
+        c.put("reduced_chi2_difference", r.reducedChi2Difference());
+        c.put("warnings", r.warnings());
+        return c;
     }
 
     static Map<String, Object> summarise(String ion, double snr, long seed, int cases, Map<Integer, JsonObject> done) {

@@ -291,7 +291,8 @@ public final class Fitter {
                             + " (this ion's engine is too expensive for sampling on it; use --sampler engine to force it)", emulatorRms, EMULATOR_MAX_RMS_OVER_SIGMA));
                 }
             }
-            final QuadraticEmulator em = emulator;
+            final QuadraticEmulator[] em = {emulator};
+            final long[] boxCount = new long[2]; // [proposals on the emulator, proposals outside its box]
             java.util.function.ToDoubleFunction<double[]> logp = xf -> {
                 double lp = 0;
                 for (int i = 0; i < k; i++) {
@@ -299,9 +300,10 @@ public final class Fitter {
                     if (lp == Double.NEGATIVE_INFINITY) return lp;
                 }
                 double[] m;
-                if (em != null) {
-                    if (!em.inside(xf)) return Double.NEGATIVE_INFINITY;
-                    m = em.evaluate(xf);
+                if (em[0] != null) {
+                    boxCount[0]++;
+                    if (!em[0].inside(xf)) { boxCount[1]++; return Double.NEGATIVE_INFINITY; }
+                    m = em[0].evaluate(xf);
                 } else {
                     double[] th = best.clone();
                     for (int i = 0; i < k; i++) th[free[i]] = xf[i];
@@ -325,18 +327,104 @@ public final class Fitter {
                 init[w] = x;
             }
             final ProgressListener pl = progress;
-            int factor = em != null ? EMULATOR_STEP_FACTOR : 1;
-            int burn = factor * options.burnSteps(), kept = factor * options.steps();
-            int total = burn + kept;
-            EnsembleSampler.Chain chain = new EnsembleSampler().run(logp, init, burn, kept, options.seed(),
-                    step -> { if (step % 20 == 0) pl.advance(50 + (long) (50.0 * step / total), "sampling step " + step + "/" + total); });
+            EnsembleSampler.Chain chain;
+            int rebuilds = 0, burn, kept;
+            while (true) {
+                int factor = em[0] != null ? EMULATOR_STEP_FACTOR : 1;
+                burn = factor * options.burnSteps();
+                kept = factor * options.steps();
+                int total = burn + kept;
+                boxCount[0] = boxCount[1] = 0;
+                chain = new EnsembleSampler().run(logp, init, burn, kept, options.seed() + 1000003L * rebuilds,
+                        step -> { if (step % 20 == 0) pl.advance(50 + (long) (50.0 * step / total), "sampling step " + step + "/" + total); });
+                if (em[0] == null || !leavesBox(chain, em[0], boxCount)) break;
+                // the chain presses against the emulator's box: rebuild it around the chain (its median, its
+                // covariance widened), up to EMULATOR_MAX_REBUILDS times, then fall back to the forward model
+                double[][] pooled = chain.pooled();
+                double[] centre = chainMedian(pooled, k);
+                double[][] covChain = sampleCovariance(pooled, k);
+                for (double[] row : covChain) for (int j = 0; j < k; j++) row[j] *= EMULATOR_REBUILD_WIDEN * EMULATOR_REBUILD_WIDEN;
+                double[][] cholChain = cholesky(covChain);
+                double[][] last = chain.samples()[chain.samples().length - 1];
+                QuadraticEmulator next = null;
+                double rmsNext = Double.NaN;
+                if (rebuilds < EMULATOR_MAX_REBUILDS) {
+                    rebuilds++;
+                    next = buildEmulator(model, params, free, best, centre, cholChain, options.seed() + 101L * rebuilds, progress);
+                    rmsNext = validateEmulator(next, model, params, free, best, centre, cholChain, options.seed() + 101L * rebuilds, sigma);
+                    if (!(rmsNext <= EMULATOR_MAX_RMS_OVER_SIGMA)) next = null;
+                }
+                if (next != null) {
+                    em[0] = next;
+                    emulatorRms = rmsNext;
+                } else if (model.ion().finalDimension() <= ENGINE_FALLBACK_MAX_FINAL_DIMENSION || options.sampler() == FitOptions.Sampling.EMULATOR) {
+                    warnings.add(String.format(java.util.Locale.ROOT, "the chain left the emulator's box (%d rebuilds%s): sampled on the forward model instead",
+                            rebuilds, Double.isNaN(rmsNext) ? "" : String.format(java.util.Locale.ROOT, ", last emulator RMS %.3g sigma", rmsNext)));
+                    em[0] = null;
+                } else {
+                    warnings.add("the chain presses against the emulator's box after " + rebuilds + " rebuilds: intervals may be too narrow");
+                    break;
+                }
+                for (int w = 0; w < walkers; w++) {
+                    init[w] = last[w].clone();
+                    if (!Double.isFinite(logp.applyAsDouble(init[w]))) init[w] = centre.clone();
+                }
+                if (!Double.isFinite(logp.applyAsDouble(centre))) {
+                    // the new box does not hold the chain's median: back to the forward model
+                    em[0] = null;
+                    for (int w = 0; w < walkers; w++) init[w] = last[w].clone();
+                }
+            }
             samples = chain.pooled();
             acceptance = chain.acceptanceFraction();
-            mode = (em != null ? "emulator" : forward.isSurrogate() ? "surrogate" : "engine") + ", " + walkers + " walkers x "
-                    + kept + " steps (+" + burn + " burn-in)";
+            mode = (em[0] != null ? "emulator" + (rebuilds > 0 ? " (box rebuilt " + rebuilds + "x around the chain)" : "")
+                    : forward.isSurrogate() ? "surrogate" : rebuilds > 0 || emulator != null ? "engine (emulator box left)" : "engine")
+                    + ", " + walkers + " walkers x " + kept + " steps (+" + burn + " burn-in)";
             if (acceptance < 0.1) warnings.add(String.format(java.util.Locale.ROOT, "low sampler acceptance %.3f", acceptance));
         }
         return new Posterior(samples, mode, acceptance, emulatorRms);
+    }
+
+    /** Emulator box rebuilds around a chain that presses against the box before the fit falls back to the forward model. */
+    public static final int EMULATOR_MAX_REBUILDS = 4;
+    /** The chain's covariance is widened by this factor (standard deviations) for a rebuilt box. */
+    static final double EMULATOR_REBUILD_WIDEN = 1.3;
+
+    /**
+     * Whether a chain on an emulator presses against the box: more than 2 % of proposals fell outside it,
+     * or more than 0.5 % of the kept samples have a whitened coordinate beyond 2/3 of the box half-width
+     * (a Gaussian posterior that fits the box has 4-sigma excursions in about 0.06 % of 10-d samples).
+     */
+    static boolean leavesBox(EnsembleSampler.Chain chain, QuadraticEmulator em, long[] boxCount) {
+        if (boxCount[0] > 0 && boxCount[1] > 0.02 * boxCount[0]) return true;
+        double edge = 2.0 / 3.0 * em.limit();
+        long far = 0, n = 0;
+        for (double[][] step : chain.samples()) for (double[] x : step) {
+            n++;
+            for (double z : em.whiten(x)) if (Math.abs(z) > edge) { far++; break; }
+        }
+        return far > 0.005 * n;
+    }
+
+    static double[] chainMedian(double[][] samples, int k) {
+        double[] m = new double[k];
+        double[] col = new double[samples.length];
+        for (int i = 0; i < k; i++) {
+            for (int s = 0; s < samples.length; s++) col[s] = samples[s][i];
+            Arrays.sort(col);
+            m[i] = quantile(col, 0.5);
+        }
+        return m;
+    }
+
+    static double[][] sampleCovariance(double[][] samples, int k) {
+        int n = samples.length;
+        double[] mean = new double[k];
+        for (double[] s : samples) for (int i = 0; i < k; i++) mean[i] += s[i] / n;
+        double[][] c = new double[k][k];
+        for (double[] s : samples) for (int a = 0; a < k; a++) for (int b = a; b < k; b++) c[a][b] += (s[a] - mean[a]) * (s[b] - mean[b]) / Math.max(1, n - 1);
+        for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) c[a][b] = c[b][a];
+        return c;
     }
 
     /** Posterior modes weaker than this Laplace weight are not sampled. */
@@ -665,8 +753,57 @@ public final class Fitter {
             vBest = new double[k]; // keep the global answer when LM does not converge within its budget
         }
         double[] theta = toTheta.apply(vBest);
-        double[][] jac = f.value(new ArrayRealVector(vBest)).getSecond().getData();
+        double[][] jac = centralJacobian(model, params, free, start, centre, scales, vBest);
         return new Local(theta, jac, scales, new double[1]);
+    }
+
+    /** Step (in scaled coordinates) of the central differences of the covariance Jacobian. */
+    static final double CENTRAL_STEP = 1e-4;
+
+    /**
+     * The Jacobian of the model at scaled point {@code v} by central differences (error O(h^2), not the
+     * O(h) of LM's forward differences), used for the Laplace covariance that seeds and scales the sampler.
+     * Near a bound the two-point stencil is moved inside (one-sided second-order formula).
+     */
+    static double[][] centralJacobian(SpectrumModel model, List<FitParameter> params, int[] free, double[] start, double[] centre,
+                                      double[] scales, double[] v) {
+        int k = free.length;
+        double h = CENTRAL_STEP;
+        java.util.function.Function<double[], double[]> eval = u -> {
+            double[] th = start.clone();
+            for (int i = 0; i < k; i++) {
+                FitParameter p = params.get(free[i]);
+                th[free[i]] = Math.max(p.min(), Math.min(p.max(), centre[i] + scales[i] * u[i]));
+            }
+            return model.evaluate(th);
+        };
+        double[] m0 = null;
+        double[][] jac = null;
+        for (int c = 0; c < k; c++) {
+            FitParameter p = params.get(free[c]);
+            double x = centre[c] + scales[c] * v[c];
+            boolean upOk = x + scales[c] * h <= p.max(), downOk = x - scales[c] * h >= p.min();
+            double[] col;
+            if (upOk && downOk) {
+                double[] a = v.clone(), b = v.clone();
+                a[c] += h; b[c] -= h;
+                double[] ma = eval.apply(a), mb = eval.apply(b);
+                if (jac == null) jac = new double[ma.length][k];
+                col = new double[ma.length];
+                for (int i = 0; i < ma.length; i++) col[i] = (ma[i] - mb[i]) / (2 * h);
+            } else {
+                if (m0 == null) m0 = eval.apply(v);
+                double sgn = upOk ? 1 : -1;
+                double[] a = v.clone(), b = v.clone();
+                a[c] += sgn * h; b[c] += sgn * 2 * h;
+                double[] ma = eval.apply(a), mb = eval.apply(b);
+                if (jac == null) jac = new double[ma.length][k];
+                col = new double[ma.length];
+                for (int i = 0; i < ma.length; i++) col[i] = sgn * (-3 * m0[i] + 4 * ma[i] - mb[i]) / (2 * h);
+            }
+            for (int i = 0; i < col.length; i++) jac[i][c] = col[i];
+        }
+        return jac;
     }
 
     /** sigma^2 (J^T J)^+ mapped back to parameter units (J in scaled coordinates). */
