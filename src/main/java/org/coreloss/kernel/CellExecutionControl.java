@@ -96,6 +96,26 @@ final class CellExecutionControl extends DirectExecutionControl {
         return v;
     }
 
+    /**
+     * Sets the static reference field {@code name} of the class whose statement ran last to null (a dropped
+     * temporary variable such as {@code $3}, whose value would otherwise stay reachable from its class).
+     */
+    void clearStaticField(String name) {
+        Class<?> c = lastInvoked;
+        if (c == null) return;
+        try {
+            Field f = c.getDeclaredField(name);
+            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()
+                    || java.lang.reflect.Modifier.isFinal(f.getModifiers())) return;
+            f.setAccessible(true);
+            f.set(null, null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // not a field of that class (e.g. a statement ran in between): nothing to clear
+        }
+    }
+
+    private volatile Class<?> lastInvoked;
+
     boolean takeTimedOut() { boolean t = timedOut; timedOut = false; return t; }
 
     boolean takeInterrupted() { boolean t = interrupted; interrupted = false; return t; }
@@ -222,6 +242,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         lastValue = null;
+        lastInvoked = doitMethod.getDeclaringClass();
         long limit = timeoutMs;
         ScheduledFuture<?> timer = null;
         Thread self = Thread.currentThread();

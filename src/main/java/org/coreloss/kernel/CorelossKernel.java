@@ -74,9 +74,9 @@ public final class CorelossKernel extends BaseKernel {
             for (Path p : Globs.resolve(entry)) ev.addToClasspath(p.toString());
         }
         magics.loadServices(ev.shellClassLoader());
-        // default imports: one snippet each; packages that are not on the class path are skipped
-        for (String imp : startupImports()) {
-            try { ev.eval(imp); } catch (CellException ignored) { /* package absent in this build */ }
+        // default imports: one snippet (one compilation); if it is rejected, one snippet per line
+        for (String imp : ev.evalImports(startupImports())) {
+            System.err.println("coreloss kernel: default import failed: " + imp);
         }
         for (String script : settings.startupScripts()) {
             for (Path p : Globs.resolve(script)) {

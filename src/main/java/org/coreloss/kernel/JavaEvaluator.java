@@ -53,6 +53,7 @@ public final class JavaEvaluator implements Closeable {
         this.shell = submit(() -> JShell.builder()
                 .executionEngine(provider, java.util.Map.of())
                 .compilerOptions("-proc:none")
+                .fileManager(ShellFileManager::new)
                 .build());
         this.control = provider.generated();
         control.setNotices(m -> System.err.println(m));
@@ -71,6 +72,51 @@ public final class JavaEvaluator implements Closeable {
     /** Adds a jar or directory to the class path of both the compiler and the class loader. */
     public void addToClasspath(String path) {
         submit(() -> { shell.addToClasspath(path); return null; });
+    }
+
+    /**
+     * Evaluates import lines as ONE JShell snippet (one compilation instead of one per line; JShell keeps
+     * the whole text as that snippet's imports). If the snippet is rejected, each line is evaluated on its
+     * own so that one bad import does not lose the others. Returns the lines that failed.
+     */
+    public List<String> evalImports(List<String> imports) {
+        return onCellThread(() -> {
+            List<String> failed = new ArrayList<>();
+            if (imports.isEmpty()) return failed;
+            // the first line is one that a notebook has no reason to repeat: a snippet of the same key
+            // (the same import) would replace the whole combined snippet (see reimportDefaultsIfReplaced)
+            String joined = "import java.lang.*;\n" + String.join("\n", imports);
+            Snippet combined = null;
+            for (SnippetEvent ev : shell.eval(joined)) {
+                if (ev.causeSnippet() == null && ev.status().isActive()) combined = ev.snippet();
+            }
+            if (combined != null) {
+                defaultImports.add(joined);
+                defaultImportSnippets.add(combined);
+                return failed;
+            }
+            for (String imp : imports) {
+                boolean ok = false;
+                for (SnippetEvent ev : shell.eval(imp)) {
+                    if (ev.causeSnippet() == null && ev.status().isActive()) ok = true;
+                }
+                if (!ok) failed.add(imp);
+            }
+            return failed;
+        });
+    }
+
+    private final List<String> defaultImports = new ArrayList<>();
+    private final List<Snippet> defaultImportSnippets = new ArrayList<>();
+
+    /** An import in a cell with the same key as a combined default-imports snippet replaces it: evaluate it again. */
+    private void reimportDefaultsIfReplaced() {
+        for (int i = 0; i < defaultImportSnippets.size(); i++) {
+            if (shell.status(defaultImportSnippets.get(i)).isActive()) continue;
+            for (SnippetEvent ev : shell.eval(defaultImports.get(i))) {
+                if (ev.causeSnippet() == null && ev.status().isActive()) defaultImportSnippets.set(i, ev.snippet());
+            }
+        }
     }
 
     /** Marks the start of a new notebook cell (error reports then tell this cell's lines from earlier ones). */
@@ -181,9 +227,16 @@ public final class JavaEvaluator implements Closeable {
             List<SnippetEvent> events = shell.eval(piece.source);
             Object value = control.takeLastValue();
             Result pieceResult = Result.NONE;
+            boolean imported = false;
             int pieceLine = lineOf(code, piece.offset + leadingBlank(piece.source), firstLine);
+            List<VarSnippet> temps = new ArrayList<>();
+            try {
             for (SnippetEvent ev : events) {
                 if (ev.causeSnippet() != null) continue;       // side effects on other snippets
+                if (ev.snippet() instanceof VarSnippet temp && temp.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                        && ev.status().isActive()) {
+                    temps.add(temp);
+                }
                 Snippet sn = ev.snippet();
                 origins.put(sn.id(), new Origin(currentCell, pieceLine));
                 if (ev.status() == Snippet.Status.REJECTED) {
@@ -197,7 +250,12 @@ public final class JavaEvaluator implements Closeable {
                     throw runtimeError(code, firstLine, piece, ex, timedOut, interrupted);
                 }
                 if (isValueSnippet(sn)) pieceResult = new Result(true, value);
+                if (sn.kind() == Snippet.Kind.IMPORT) imported = true;
             }
+            } finally {
+                for (VarSnippet temp : temps) dropTempVar(temp); // also when the expression threw
+            }
+            if (imported && !defaultImportSnippets.isEmpty()) reimportDefaultsIfReplaced();
             result = pieceResult;
             if (control.takeTimedOut()) {
                 control.takeInterrupted();
@@ -214,6 +272,19 @@ public final class JavaEvaluator implements Closeable {
             }
         }
         return result;
+    }
+
+    /**
+     * Drops JShell's temporary variable ({@code $1}, {@code $2}, ...) of an expression snippet once its
+     * value has been taken: otherwise every later snippet is compiled with one more static import and
+     * the variable's value stays reachable for the whole session. The value is the cell's result and is
+     * kept by the kernel where needed (display), not by the shell.
+     */
+    private void dropTempVar(VarSnippet temp) {
+        String name = temp.name();
+        shell.drop(temp);
+        control.clearStaticField(name);
+        origins.remove(temp.id());
     }
 
     private static int leadingBlank(String src) {

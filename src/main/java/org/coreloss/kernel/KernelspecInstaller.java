@@ -25,6 +25,17 @@ public final class KernelspecInstaller {
      */
     public static final String CDS_ARCHIVE = "coreloss-kernel.jsa";
 
+    /**
+     * JIT option of the kernelspec: C1 only. It halves the JVM's work at start-up and per trivial cell
+     * (javac inside JShell is not compiled twice), measured in docs/kernel.md together with its price: a
+     * tight pure-Java arithmetic loop runs about 2.7 times slower, while the multiplet engine in a cell
+     * was not slower. {@code CORELOSS_KERNEL_FULL_JIT=1} at install time leaves the option out.
+     */
+    public static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+    /** Environment variable that, set to {@code 1} at install time, keeps the full (C1 + C2) JIT. */
+    public static final String FULL_JIT_ENV = "CORELOSS_KERNEL_FULL_JIT";
+
     private KernelspecInstaller() {}
 
     /** {@code ~/.local/share/jupyter/kernels} (per-user kernelspecs). */
@@ -47,6 +58,11 @@ public final class KernelspecInstaller {
      * @return the kernelspec directory
      */
     public static Path install(Path kernelsDir, Path jar) throws IOException {
+        return install(kernelsDir, jar, "1".equals(System.getenv(FULL_JIT_ENV)));
+    }
+
+    /** As {@link #install(Path, Path)}; {@code fullJit} leaves out {@link #C1_ONLY}. */
+    public static Path install(Path kernelsDir, Path jar, boolean fullJit) throws IOException {
         Path dir = kernelsDir.resolve(NAME);
         Files.createDirectories(dir);
         String template = resource("/org/coreloss/kernel/kernelspec/kernel.json");
@@ -63,6 +79,7 @@ public final class KernelspecInstaller {
             classpath += java.io.File.pathSeparator + sparkLib + java.io.File.separator + "*";
             for (String flag : org.coreloss.spark.SparkFlags.JVM_FLAGS) cds += ", \"" + jsonEscape(flag) + "\"";
         }
+        if (fullJit) template = template.replace("\"" + C1_ONLY + "\",", "");
         String json = template.replace("@CLASSPATH@", jsonEscape(classpath))
                 .replace("@JAVA@", jsonEscape(javaExecutable()))
                 .replace("\"@CDS@\"", cds)

@@ -72,25 +72,28 @@ public final class Maps {
     }
 
     /**
-     * Rows of (true, predicted, fitted, predicted - true, fitted - true) maps, one row per parameter: the three value maps
-     * on the true map's colour scale, both errors on one symmetric scale (so the two methods compare at a glance).
+     * Per parameter two rows of three maps: (true, predicted, fitted) on the true map's colour scale, then
+     * (predicted - true, fitted - true) on one symmetric scale (so the two methods compare at a glance) and the fit's
+     * uncertainty ({@code halfwidth}, e.g. the 68 % interval half-width) on its own scale from 0.
      */
-    public static Figure comparisonMaps(List<String> names, double[][] truth, double[][] predicted, double[][] fitted, int width, int height) {
-        if (names.isEmpty() || names.size() != truth.length || truth.length != predicted.length || truth.length != fitted.length) {
+    public static Figure comparisonMaps(List<String> names, double[][] truth, double[][] predicted, double[][] fitted, double[][] halfwidth,
+                                        int width, int height) {
+        if (names.isEmpty() || names.size() != truth.length || truth.length != predicted.length || truth.length != fitted.length
+                || truth.length != halfwidth.length) {
             throw new IllegalArgumentException("comparisonMaps: " + names.size() + " names, " + truth.length + " true, " + predicted.length
-                    + " predicted and " + fitted.length + " fitted maps; expected the same number (>= 1)");
+                    + " predicted, " + fitted.length + " fitted and " + halfwidth.length + " half-width maps; expected the same number (>= 1)");
         }
         List<HeatMapChart> charts = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();
-        PaperSize size = PaperSize.DOUBLE_COLUMN.withHeight(2.0 * names.size());
-        int pw = size.widthPt() / 5, ph = size.heightPt() / names.size();
+        PaperSize size = PaperSize.DOUBLE_COLUMN.withHeight(2.3 * 2 * names.size());
+        int pw = size.widthPt() / 3, ph = size.heightPt() / (2 * names.size());
         for (int p = 0; p < names.size(); p++) {
             int n = width * height;
-            if (truth[p].length != n || predicted[p].length != n || fitted[p].length != n) {
+            if (truth[p].length != n || predicted[p].length != n || fitted[p].length != n || halfwidth[p].length != n) {
                 throw new IllegalArgumentException("comparisonMaps: " + names.get(p) + " has " + truth[p].length + " / " + predicted[p].length + " / "
-                        + fitted[p].length + " values, expected width x height = " + n);
+                        + fitted[p].length + " / " + halfwidth[p].length + " values, expected width x height = " + n);
             }
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, dmax = 0;
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, dmax = 0, hmax = 0;
             double[] dp = new double[n], df = new double[n];
             for (int i = 0; i < n; i++) {
                 lo = Math.min(lo, truth[p][i]);
@@ -99,35 +102,44 @@ public final class Maps {
                 df[i] = fitted[p][i] - truth[p][i];
                 if (Double.isFinite(dp[i])) dmax = Math.max(dmax, Math.abs(dp[i]));
                 if (Double.isFinite(df[i])) dmax = Math.max(dmax, Math.abs(df[i]));
+                if (Double.isFinite(halfwidth[p][i])) hmax = Math.max(hmax, halfwidth[p][i]);
             }
             lo = twoDigits(lo, java.math.RoundingMode.FLOOR);
             hi = twoDigits(hi, java.math.RoundingMode.CEILING);
             dmax = twoDigits(dmax, java.math.RoundingMode.CEILING);
+            hmax = twoDigits(hmax, java.math.RoundingMode.CEILING);
             if (hi <= lo) hi = lo + 1e-12;
             if (dmax == 0) dmax = 1e-12;
+            if (hmax == 0) hmax = 1e-12;
             String nm = names.get(p);
             charts.add(map(nm + " true", truth[p], width, height, lo, hi, VIRIDIS, pw, ph));
             charts.add(map(nm + " predicted", predicted[p], width, height, lo, hi, VIRIDIS, pw, ph));
             charts.add(map(nm + " fitted", fitted[p], width, height, lo, hi, VIRIDIS, pw, ph));
-            charts.add(map("predicted - true", dp, width, height, -dmax, dmax, DIVERGING, pw, ph));
-            charts.add(map("fitted - true", df, width, height, -dmax, dmax, DIVERGING, pw, ph));
+            charts.add(map(nm + " predicted - true", dp, width, height, -dmax, dmax, DIVERGING, pw, ph));
+            charts.add(map(nm + " fitted - true", df, width, height, -dmax, dmax, DIVERGING, pw, ph));
+            charts.add(map(nm + " fit uncertainty", halfwidth[p], width, height, 0, hmax, VIRIDIS, pw, ph));
             data.put(nm + ".true", truth[p].clone());
             data.put(nm + ".predicted", predicted[p].clone());
             data.put(nm + ".fitted", fitted[p].clone());
+            data.put(nm + ".halfwidth", halfwidth[p].clone());
         }
         data.put("width", width);
         data.put("height", height);
-        return Figure.grid("comparison-maps", size, charts, 5, data);
+        return Figure.grid("comparison-maps", size, charts, 3, data);
     }
 
-    /** Maps each on its own colour scale (0 .. max; e.g. uncertainty half-widths, reduced chi^2), {@code columns} per row. */
-    public static Figure valueMaps(List<String> titles, double[][] values, int width, int height, int columns) {
-        if (titles.isEmpty() || titles.size() != values.length || columns < 1) {
-            throw new IllegalArgumentException("valueMaps: " + titles.size() + " titles, " + values.length + " maps, " + columns + " columns");
+    /**
+     * Maps each on its own colour scale (0 .. max; e.g. reduced chi^2, a status code), three per row (a heat map with its
+     * legend needs a third of the page width).
+     */
+    public static Figure valueMaps(List<String> titles, double[][] values, int width, int height) {
+        int columns = 3;
+        if (titles.isEmpty() || titles.size() != values.length) {
+            throw new IllegalArgumentException("valueMaps: " + titles.size() + " titles and " + values.length + " maps, expected the same number (>= 1)");
         }
         int rows = (titles.size() + columns - 1) / columns;
-        PaperSize size = PaperSize.DOUBLE_COLUMN.withHeight(2.0 * rows);
-        int pw = size.widthPt() / columns, ph = size.heightPt() / rows;
+        PaperSize size = PaperSize.DOUBLE_COLUMN.withHeight(2.3 * rows);
+        int pw = size.widthPt() / 3, ph = size.heightPt() / rows;
         List<HeatMapChart> charts = new ArrayList<>();
         Map<String, Object> data = new LinkedHashMap<>();
         for (int p = 0; p < titles.size(); p++) {
@@ -193,7 +205,8 @@ public final class Maps {
         s.setSplitNumber(colours.length == DIVERGING.length ? 5 : 6);
         s.setLegendPadding(2);
         s.setShowValue(false);
-        s.setHeatMapValueDecimalPattern(Math.max(Math.abs(hi), Math.abs(lo)) < 0.1 ? "0.000" : "0.00");
+        double mag = Math.max(Math.abs(hi), Math.abs(lo));
+        s.setHeatMapValueDecimalPattern(mag < 0.01 ? "0.0000" : mag < 0.1 ? "0.000" : "0.00");
         s.setPlotBorderVisible(false);
         s.setAxisTicksLineVisible(false);
         List<String> xs = axisLabels(width, false), ys = axisLabels(height, true);

@@ -118,7 +118,7 @@ public final class ImageFitStudy {
             m.put("mae_fitted", maeF / n);
             m.put("coverage68", cover / n);
             m.put("median_halfwidth68", hws.isEmpty() ? Double.NaN : hws.get(hws.size() / 2));
-            m.put("true_range", new double[]{min(truth), max(truth)});
+            m.put("true_range", List.of(min(truth), max(truth)));
             per.put(t, m);
         }
         s.put("parameters", per);

@@ -47,7 +47,7 @@ import java.util.Objects;
  * {@code parts/part-NNNNN.json} (one per partition, written atomically by its task; finished parts are skipped, so a
  * killed job resumes), then the maps as {@code height x width} float64 {@code .npy}: for each free parameter
  * {@code <name>_best}, {@code <name>_median}, {@code <name>_q16}, {@code <name>_q84}, {@code <name>_halfwidth68}
- * ((q84 - q16) / 2); {@code status} (0 ok, 1 fitted with warnings (a parameter at a bound, poor fit), 2 failed: NaN
+ * ((q84 - q16) / 2); {@code status} (0 ok, 1 fitted with warnings (a second mode mixed in, a parameter at a bound, a poor fit), 2 failed: NaN
  * parameters), {@code chi2_red} (RSS / (N - k) over the noise variance estimated from the data's second differences,
  * independent of the fit), {@code sigma} (the likelihood's noise sigma), {@code seconds} (wall seconds per pixel, not
  * reproducible), and {@code fit.json} (summary: seconds per pixel, counts by status).
@@ -79,6 +79,8 @@ public final class SparkImageFit {
         int globalEvaluations, globalRuns, walkers, burn, steps;
         double[] energiesEv;        // absolute
         String[] startNames;
+        String image;               // name, size and checksums of the spectra and the starts: a resume must see the same input
+        int width, height, partitions;
 
         FitSetup setup() {
             FitSetup s = FitSetup.simulated(ion, 300);
@@ -116,6 +118,10 @@ public final class SparkImageFit {
             o.addProperty("steps", steps);
             o.addProperty("energy_offset_eV", energyOffsetEv);
             o.add("start_from", GSON.toJsonTree(startNames));
+            o.addProperty("image", image);
+            o.addProperty("width", width);
+            o.addProperty("height", height);
+            o.addProperty("partitions", partitions);
             return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(o);
         }
     }
@@ -199,6 +205,12 @@ public final class SparkImageFit {
         for (int i = 0; i < e.length; i++) e[i] += energyOffsetEv;
         job.energiesEv = e;
         job.startNames = starts.keySet().stream().sorted().toArray(String[]::new);
+        StringBuilder startsHash = new StringBuilder();
+        for (String name : job.startNames) startsHash.append(Integer.toHexString(java.util.Arrays.hashCode(starts.get(name)))).append(' ');
+        job.image = image.name() + "; " + n + " spectra, sha256 " + image.sha256() + "; starts hash " + startsHash.toString().strip();
+        job.width = width;
+        job.height = height;
+        job.partitions = Math.min(partitions, n);
         List<String> free = setup.freeNames();
 
         Files.createDirectories(out.resolve("parts"));

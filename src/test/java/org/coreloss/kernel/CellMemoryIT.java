@@ -22,7 +22,7 @@ class CellMemoryIT {
     @Test
     void residentSizeReturnsAfterTrainingCell() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Djava.awt.headless=true", "-Xmx6g", "-XX:+UseParallelGC",
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Djava.awt.headless=true", "-Xmx6g", "-XX:+UseParallelGC", KernelspecInstaller.C1_ONLY,
                 "-cp", System.getProperty("java.class.path"), CellMemoryCheck.class.getName()).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", "1");
         Process p = pb.start();

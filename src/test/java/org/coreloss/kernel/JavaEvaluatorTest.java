@@ -134,4 +134,40 @@ class JavaEvaluatorTest {
         }
         assertEquals(1, ev.eval("1").value());
     }
+
+    @Test
+    void temporaryVariablesOfExpressionsAreDropped() {
+        int before = ev.variableNames().size();
+        assertEquals(7, ev.eval("3 + 4").value());
+        assertEquals(before, ev.variableNames().size(), ev.variableNames().toString());
+        assertFalse(ev.variableNames().stream().anyMatch(n -> n.startsWith("$")), ev.variableNames().toString());
+        // a declared variable stays, and a value-only cell still shows its value
+        ev.eval("var kept = new StringBuilder(\"k\");");
+        assertEquals("k", ev.eval("kept").value().toString());
+        assertTrue(ev.variableNames().contains("kept"));
+        // the dropped temp var's value is not reachable from its class any more
+        Object big = ev.eval("new int[1000]").value();
+        java.lang.ref.WeakReference<Object> ref = new java.lang.ref.WeakReference<>(big);
+        big = null;
+        for (int i = 0; i < 20 && ref.get() != null; i++) { System.gc(); ev.eval("1"); }
+        assertEquals(null, ref.get(), "the value of a dropped $N is still reachable");
+    }
+
+    @Test
+    void importsAreOneSnippetWithAFallbackPerLine() {
+        try (JavaEvaluator fresh = new JavaEvaluator()) {
+            List<String> failed = fresh.evalImports(List.of("import java.util.concurrent.atomic.*;", "import java.util.zip.CRC32;"));
+            assertEquals(List.of(), failed);
+            assertEquals(0L, fresh.eval("new CRC32().getValue()").value());
+            assertEquals(5, fresh.eval("new AtomicInteger(5).get()").value());
+            // a cell that repeats the combined snippet's first import does not lose the others
+            fresh.eval("import java.lang.*;");
+            assertEquals(0L, fresh.eval("new CRC32().getValue()").value());
+            // one bad line: the others are still imported, the bad one is reported
+            List<String> bad = fresh.evalImports(List.of("import java.util.function.*;", "import no.such.pkg.*;", "import java.text.DecimalFormat;"));
+            assertEquals(List.of("import no.such.pkg.*;"), bad);
+            assertEquals("1", fresh.eval("new DecimalFormat(\"0\").format(1.2)").value());
+            assertEquals(3, fresh.eval("((IntSupplier) () -> 3).getAsInt()").value());
+        }
+    }
 }

@@ -41,6 +41,20 @@ class KernelspecInstallerTest {
     }
 
     @Test
+    void c1OnlyJitUnlessFullJitIsAsked(@TempDir Path tmp) throws Exception {
+        Path jar = tmp.resolve("coreloss-0.1.jar");
+        Path c1 = KernelspecInstaller.install(tmp.resolve("a"), jar, false);
+        Path full = KernelspecInstaller.install(tmp.resolve("b"), jar, true);
+        List<String> argvC1 = JsonParser.parseString(Files.readString(c1.resolve("kernel.json"))).getAsJsonObject()
+                .getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        List<String> argvFull = JsonParser.parseString(Files.readString(full.resolve("kernel.json"))).getAsJsonObject()
+                .getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        assertTrue(argvC1.contains("-XX:TieredStopAtLevel=1"), argvC1.toString());
+        assertTrue(argvFull.stream().noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel")), argvFull.toString());
+        assertEquals(argvC1.size() - 1, argvFull.size());
+    }
+
+    @Test
     void startupImportsSkipPackagesNotInTheBuild() {
         List<String> imports = CorelossKernel.startupImports();
         assertTrue(imports.contains("import org.coreloss.spectrum.*;"), imports.toString());
