@@ -73,7 +73,8 @@ public final class Fitter {
      * regressor's prediction or a neighbour's fit): no global search; the free linear parameters are solved by
      * least squares at the setup's start, then Levenberg-Marquardt from there and from the e_g mirror of that
      * optimum (as in {@link #fit}: an isotropic spectrum hardly tells tetragonal elongation from compression), the
-     * lower RSS kept; the Laplace covariance sigma^2 (J^T J)^+ at each optimum; the posterior as
+     * lower RSS kept; the Laplace covariance at each optimum in its heteroscedasticity-consistent (sandwich) form
+     * ({@link #robustCovariance}: counting noise differs between the peaks and the background); the posterior as
      * {@code options.sampler()} says ({@code NONE}: 4000 draws of the Laplace Gaussians, clamped to the bounds, both
      * modes mixed by Laplace weight where both weigh, so the quantiles are those of the Laplace approximation). A
      * start in the wrong basin gives a local optimum.
@@ -176,8 +177,10 @@ public final class Fitter {
             warnings.add("noise sigma from residuals is 0 (exact fit): using " + sigma);
         }
 
-        // Laplace covariance of the free parameters
-        double[][] cov = covariance(local.jacobian, local.scales, sigma);
+        // Laplace covariance of the free parameters; the local fit (no sampler after it) uses the
+        // heteroscedasticity-consistent form, since counting noise is not one sigma for all points
+        double[][] cov = globalStage ? covariance(local.jacobian, local.scales, sigma)
+                : robustCovariance(local.jacobian, local.scales, residuals(comp.total(), y), ROBUST_HALF_WINDOW);
 
         // 3. posterior: one chain per local mode with non-negligible Laplace weight, mixed by weight
         long t2 = System.nanoTime();
@@ -212,7 +215,8 @@ public final class Fitter {
         double acceptance = Double.NaN, emulatorRms = Double.NaN;
         for (int m : kept) {
             Local lm = modes.get(m);
-            double[][] covM = m == 0 ? cov : covariance(lm.jacobian, lm.scales, sigma);
+            double[][] covM = m == 0 ? cov : globalStage ? covariance(lm.jacobian, lm.scales, sigma)
+                    : robustCovariance(lm.jacobian, lm.scales, residuals(model.evaluate(lm.theta), y), ROBUST_HALF_WINDOW);
             Posterior post = samplePosterior(model, y, params, free, lm.theta, covM, sigma, sampling, options, forward, progress, warnings,
                     options.seed() + 7919L * m);
             chains.add(post.samples());
@@ -851,6 +855,53 @@ public final class Fitter {
             for (int i = 0; i < col.length; i++) jac[i][c] = col[i];
         }
         return jac;
+    }
+
+    /** Half-width (points) of the running mean of squared residuals in {@link #robustCovariance}. */
+    static final int ROBUST_HALF_WINDOW = 7;
+
+    static double[] residuals(double[] m, double[] y) {
+        double[] r = new double[y.length];
+        for (int i = 0; i < r.length; i++) r[i] = y[i] - m[i];
+        return r;
+    }
+
+    /**
+     * Heteroscedasticity-consistent ("sandwich") covariance of least squares, HC1 form (White 1980; MacKinnon and
+     * White 1985): (J^T J)^+ J^T diag(v) J (J^T J)^+ n / (n - k), mapped back to parameter units, where v_i is the
+     * squared residual averaged over the points within {@code halfWindow} of i (a local noise variance; counting
+     * noise changes slowly along a spectrum). Under one noise level for all points it agrees with
+     * sigma^2 (J^T J)^+; under counting noise, where the points that fix the parameters (the peaks) are noisier
+     * than the average point, sigma^2 (J^T J)^+ is too narrow and this is not (FitTest, SparkImageFitTest).
+     */
+    static double[][] robustCovariance(double[][] jac, double[] scales, double[] resid, int halfWindow) {
+        int n = resid.length, k = scales.length;
+        double[] r2 = new double[n + 1];
+        for (int i = 0; i < n; i++) r2[i + 1] = r2[i] + resid[i] * resid[i];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            int a = Math.max(0, i - halfWindow), b = Math.min(n, i + halfWindow + 1);
+            v[i] = (r2[b] - r2[a]) / (b - a);
+        }
+        RealMatrix j = MatrixUtils.createRealMatrix(jac);
+        RealMatrix inv = new SingularValueDecomposition(j.transposeMultiply(j)).getSolver().getInverse();
+        double[][] meat = new double[k][k];
+        for (int i = 0; i < n; i++) {
+            double[] row = jac[i];
+            for (int a = 0; a < k; a++) {
+                double ra = row[a] * v[i];
+                for (int b = 0; b < k; b++) meat[a][b] += ra * row[b];
+            }
+        }
+        RealMatrix c0 = inv.multiply(MatrixUtils.createRealMatrix(meat)).multiply(inv);
+        double hc1 = n / (double) Math.max(1, n - k);
+        double[][] c = new double[k][k];
+        for (int a = 0; a < k; a++) for (int b = 0; b < k; b++) c[a][b] = hc1 * c0.getEntry(a, b) * scales[a] * scales[b];
+        for (int a = 0; a < k; a++) {
+            double floor = 1e-12 * scales[a] * scales[a];
+            if (!(c[a][a] > floor)) c[a][a] = floor;
+        }
+        return c;
     }
 
     /** sigma^2 (J^T J)^+ mapped back to parameter units (J in scaled coordinates). */
