@@ -28,7 +28,7 @@ public final class ResultTables {
         IntColumn cases = IntColumn.create("cases");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().matches("calibration-.*\\.json")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().matches("calibration-.+-snr[0-9]+\\.json")).sorted().toList();
         }
         for (Path p : files) {
             JsonObject o = JsonParser.parseString(Files.readString(p)).getAsJsonObject();

@@ -83,18 +83,9 @@ public final class JavaEvaluator implements Closeable {
         return onCellThread(() -> {
             List<String> failed = new ArrayList<>();
             if (imports.isEmpty()) return failed;
-            // the first line is one that a notebook has no reason to repeat: a snippet of the same key
-            // (the same import) would replace the whole combined snippet (see reimportDefaultsIfReplaced)
-            String joined = "import java.lang.*;\n" + String.join("\n", imports);
-            Snippet combined = null;
-            for (SnippetEvent ev : shell.eval(joined)) {
-                if (ev.causeSnippet() == null && ev.status().isActive()) combined = ev.snippet();
-            }
-            if (combined != null) {
-                defaultImports.add(joined);
-                defaultImportSnippets.add(combined);
-                return failed;
-            }
+            // one snippet per import: a combined snippet was tried (fewer compilations at start) but when a cell
+            // repeats one of its imports JShell replaces the combined snippet, and re-evaluating it recompiled the
+            // variables of earlier cells and reset them to null (ImportReplayTest)
             for (String imp : imports) {
                 boolean ok = false;
                 for (SnippetEvent ev : shell.eval(imp)) {
@@ -104,19 +95,6 @@ public final class JavaEvaluator implements Closeable {
             }
             return failed;
         });
-    }
-
-    private final List<String> defaultImports = new ArrayList<>();
-    private final List<Snippet> defaultImportSnippets = new ArrayList<>();
-
-    /** An import in a cell with the same key as a combined default-imports snippet replaces it: evaluate it again. */
-    private void reimportDefaultsIfReplaced() {
-        for (int i = 0; i < defaultImportSnippets.size(); i++) {
-            if (shell.status(defaultImportSnippets.get(i)).isActive()) continue;
-            for (SnippetEvent ev : shell.eval(defaultImports.get(i))) {
-                if (ev.causeSnippet() == null && ev.status().isActive()) defaultImportSnippets.set(i, ev.snippet());
-            }
-        }
     }
 
     /** Marks the start of a new notebook cell (error reports then tell this cell's lines from earlier ones). */
@@ -227,7 +205,6 @@ public final class JavaEvaluator implements Closeable {
             List<SnippetEvent> events = shell.eval(piece.source);
             Object value = control.takeLastValue();
             Result pieceResult = Result.NONE;
-            boolean imported = false;
             int pieceLine = lineOf(code, piece.offset + leadingBlank(piece.source), firstLine);
             List<VarSnippet> temps = new ArrayList<>();
             try {
@@ -250,12 +227,10 @@ public final class JavaEvaluator implements Closeable {
                     throw runtimeError(code, firstLine, piece, ex, timedOut, interrupted);
                 }
                 if (isValueSnippet(sn)) pieceResult = new Result(true, value);
-                if (sn.kind() == Snippet.Kind.IMPORT) imported = true;
             }
             } finally {
                 for (VarSnippet temp : temps) dropTempVar(temp); // also when the expression threw
             }
-            if (imported && !defaultImportSnippets.isEmpty()) reimportDefaultsIfReplaced();
             result = pieceResult;
             if (control.takeTimedOut()) {
                 control.takeInterrupted();
