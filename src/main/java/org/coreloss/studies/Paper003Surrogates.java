@@ -301,8 +301,14 @@ public final class Paper003Surrogates {
         res.put("mean_spectrum_mse", mse(meanRows(tv[0].spectra().toArray(), yt.length), yt));
         res.put("mse_over_mean_spectrum_mse", (Double) res.get("test_mse") / (Double) res.get("mean_spectrum_mse"));
         res.put("engine_spectra", o.trainCount());
-        double trainWall = 0, trainCpu = 0;
-        for (int k = 0; k < o.members(); k++) { trainWall += pr.wallSeconds.getOrDefault("member_" + k, 0.0); trainCpu += pr.cpuSeconds.getOrDefault("member_" + k, 0.0); }
+        // members trained at once (parallelMembers) share the wall clock and the process: each member's wall and
+        // process-CPU seconds cover the whole round, so a round of P members counts its longest member once
+        double trainWall = 0, trainCpu = 0, roundWall = 0, roundCpu = 0;
+        for (int k = 0; k < o.members(); k++) {
+            roundWall = Math.max(roundWall, pr.wallSeconds.getOrDefault("member_" + k, 0.0));
+            roundCpu = Math.max(roundCpu, pr.cpuSeconds.getOrDefault("member_" + k, 0.0));
+            if ((k + 1) % o.parallelMembers() == 0 || k == o.members() - 1) { trainWall += roundWall; trainCpu += roundCpu; roundWall = 0; roundCpu = 0; }
+        }
         res.put("wall_seconds", dataWall + trainWall);
         res.put("data_wall_seconds", dataWall);
         res.put("training_wall_seconds", trainWall);
