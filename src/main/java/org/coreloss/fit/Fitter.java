@@ -991,33 +991,26 @@ public final class Fitter {
      */
     static Validation validateOnSamples(QuadraticEmulator em, SpectrumModel model, double[] y, double[] best, int[] free,
                                         double[][] samples, long seed, double sigma) {
-        int k = free.length, nv = 20;
         SplittableRandom r = new SplittableRandom(seed * 23 + 5);
-        double s2 = 0;
-        long count = 0;
-        double[] dl = new double[nv];
-        for (int s = 0; s < nv; s++) {
-            double[] x = samples[r.nextInt(samples.length)];
-            double[] th = best.clone();
-            for (int i = 0; i < k; i++) th[free[i]] = x[i];
-            double[] exact = model.evaluate(th), approx = em.evaluate(x);
-            for (int i = 0; i < exact.length; i++) { double d = exact[i] - approx[i]; s2 += d * d; count++; }
-            dl[s] = (rss(exact, y) - rss(approx, y)) / (2 * sigma * sigma);
-        }
-        double mean = Arrays.stream(dl).average().orElse(0), v = 0;
-        for (double d : dl) v += (d - mean) * (d - mean);
-        return new Validation(Math.sqrt(s2 / count) / sigma, Math.sqrt(v / (nv - 1)));
+        return validate(em, model, y, best, free, sigma, () -> samples[r.nextInt(samples.length)]);
     }
 
     private static Validation validateEmulator(QuadraticEmulator em, SpectrumModel model, double[] y, List<FitParameter> params, int[] free,
                                                double[] best, double[] bestFree, double[][] chol, long seed, double sigma) {
-        int k = free.length, nv = 20;
         SplittableRandom r = new SplittableRandom(seed * 19 + 11);
+        return validate(em, model, y, best, free, sigma,
+                () -> clampFree(QuadraticEmulator.unwhiten(bestFree, chol, gaussian(r, free.length, 1.0)), params, free));
+    }
+
+    /** Both emulator measures over 20 points drawn by {@code draw} (free-parameter vectors). */
+    private static Validation validate(QuadraticEmulator em, SpectrumModel model, double[] y, double[] best, int[] free, double sigma,
+                                       java.util.function.Supplier<double[]> draw) {
+        int k = free.length, nv = 20;
         double s2 = 0;
         long count = 0;
         double[] dl = new double[nv];
         for (int s = 0; s < nv; s++) {
-            double[] x = clampFree(QuadraticEmulator.unwhiten(bestFree, chol, gaussian(r, k, 1.0)), params, free);
+            double[] x = draw.get();
             double[] th = best.clone();
             for (int i = 0; i < k; i++) th[free[i]] = x[i];
             double[] exact = model.evaluate(th), approx = em.evaluate(x);
