@@ -18,6 +18,16 @@ public interface ProgressListener {
     /** Work should stop soon when this returns true (default: the calling thread was interrupted). */
     default boolean isCancelled() { return Thread.currentThread().isInterrupted(); }
 
+    /** A listener that shows nothing but is cancelled when {@code parent} is (or the calling thread is interrupted). */
+    static ProgressListener cancelledWith(ProgressListener parent) {
+        return new ProgressListener() {
+            @Override public void start(String task, long total) {}
+            @Override public void advance(long done, String message) {}
+            @Override public void finish() {}
+            @Override public boolean isCancelled() { return parent.isCancelled() || Thread.currentThread().isInterrupted(); }
+        };
+    }
+
     /** A listener that ignores everything. */
     ProgressListener NONE = new ProgressListener() {
         @Override public void start(String task, long total) {}

@@ -259,13 +259,7 @@ public final class ActiveLearning {
         for (int k = 0; k < o.members(); k++) {
             TrainingOptions to = TrainingOptions.defaults(seed * 100 + k).withEpochs(o.epochs()).withBatchSize(o.batch())
                     .withLearningRate(o.learningRate(), o.lrDecay()).withPatience(o.epochs());
-            ProgressListener quiet = new ProgressListener() {
-                @Override public void start(String task, long total) {}
-                @Override public void advance(long done, String message) {}
-                @Override public void finish() {}
-                @Override public boolean isCancelled() { return listener.isCancelled(); }
-            };
-            TrainingResult r = Trainer.fit(spec, xe, y, null, null, to, quiet);
+            TrainingResult r = Trainer.fit(spec, xe, y, null, null, to, ProgressListener.cancelledWith(listener));
             if (r.interrupted()) throw new CancellationException("active learning interrupted while training");
             ms.add(r.model().withInputs(x[0].length, 3, grid));
         }

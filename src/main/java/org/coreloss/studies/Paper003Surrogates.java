@@ -176,12 +176,7 @@ public final class Paper003Surrogates {
         float[][] yVal = basis == null ? null : basis.project(tv[1].spectra().toArray());
         int first = todo.get(0);
         java.util.function.IntFunction<Void> one = k -> {
-            ProgressListener l = k == first ? listener : new ProgressListener() {
-                @Override public void start(String task, long total) {}
-                @Override public void advance(long done, String message) {}
-                @Override public void finish() {}
-                @Override public boolean isCancelled() { return listener.isCancelled() || Thread.currentThread().isInterrupted(); }
-            };
+            ProgressListener l = k == first ? listener : ProgressListener.cancelledWith(listener);
             TrainingOptions to = new TrainingOptions(o.maxEpochs(), o.batch(), o.learningRate(), o.lrDecay(), o.patience(), o.seed() + k,
                     o.work().resolve("cp-" + k), 1, o.cpuBudget() ? Double.POSITIVE_INFINITY : pr.memberBudgetSeconds,
                     o.cpuBudget() ? pr.memberBudgetSeconds : Double.POSITIVE_INFINITY);
