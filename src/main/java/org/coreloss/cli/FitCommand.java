@@ -6,6 +6,7 @@ import org.coreloss.data.io.ColumnSpectrum;
 import org.coreloss.data.io.ColumnSpectrumReader;
 import org.coreloss.data.io.DataFormatException;
 import org.coreloss.fit.Calibration;
+import org.coreloss.fit.CramerRao;
 import org.coreloss.fit.FitException;
 import org.coreloss.fit.FitOptions;
 import org.coreloss.fit.FitResult;
@@ -33,7 +34,7 @@ import java.util.concurrent.CancellationException;
  * intervals, correlations, ranking) and PREFIX.csv (data, model, multiplet, background, residual of the
  * best ion). {@code coreloss fit calibrate} runs the interval calibration on simulated spectra.
  */
-@Command(name = "fit", mixinStandardHelpOptions = true, subcommands = {FitCommand.Calibrate.class, FitCommand.Measured.class},
+@Command(name = "fit", mixinStandardHelpOptions = true, subcommands = {FitCommand.Calibrate.class, FitCommand.CramerRaoBound.class, FitCommand.Measured.class},
         description = "Fit 2p XAS multiplet parameters (with credible intervals) to a measured L-edge spectrum; rank candidate ions.")
 public final class FitCommand implements CliCommand, Callable<Integer> {
     @Option(names = "--ion", split = ",", description = "Candidate ion(s), e.g. Mn2+,Mn3+,Mn4+.")
@@ -197,6 +198,38 @@ public final class FitCommand implements CliCommand, Callable<Integer> {
             } catch (CancellationException e) {
                 System.err.println("coreloss fit calibrate: cancelled; run the same command again to resume");
                 return 130;
+            }
+        }
+    }
+
+    /** {@code coreloss fit cramer-rao}: the information limit on 10Dq of a calibration's cases. */
+    @Command(name = "cramer-rao", mixinStandardHelpOptions = true,
+            description = "Cramér-Rao bound on 10Dq for the cases of a calibration (same truths, noise and free parameters); "
+                    + "compares with the calibration's cases file when present; writes results/fit/cramer-rao-<ion>-snr<N>.json.")
+    static final class CramerRaoBound implements Callable<Integer> {
+        @Option(names = "--ion", required = true, description = "Ion, e.g. Ni2+.")
+        String ion;
+        @Option(names = "--cases", defaultValue = "50", description = "Cases (as in the calibration). Default: ${DEFAULT-VALUE}.")
+        int cases;
+        @Option(names = "--snr", defaultValue = "100", description = "Peak / noise sigma. Default: ${DEFAULT-VALUE}.")
+        double snr;
+        @Option(names = "--seed", defaultValue = "1", description = "Seed (as in the calibration). Default: ${DEFAULT-VALUE}.")
+        long seed;
+        @Option(names = "--out-dir", defaultValue = "results/fit", description = "Folder. Default: ${DEFAULT-VALUE}.")
+        Path dir;
+
+        @Override public Integer call() throws Exception {
+            try {
+                Map<String, Object> s = CramerRao.run(ion, cases, snr, seed, dir);
+                System.out.printf(Locale.ROOT, "%s SNR %s: %s cases, 10Dq bound median |error| %.4f eV (fit: %s eV over %s cases), "
+                                + "posterior 90%% width / bound median %s%n", ion, s.get("snr"), s.get("cases"),
+                        (Double) s.get("tendq_bound_median_abs_error_ev"), s.get("tendq_median_abs_error_ev_fit"),
+                        s.get("calibration_cases_compared"), s.get("width90_over_bound_median"));
+                System.out.println("wrote " + CramerRao.resultFile(dir, ion, snr));
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println("coreloss fit cramer-rao: " + e.getMessage());
+                return 2;
             }
         }
     }
