@@ -10,11 +10,15 @@ import java.util.function.LongSupplier;
 /**
  * A text progress bar for terminals: one line redrawn with {@code \r} (at most every
  * {@code minIntervalMs} milliseconds), showing the task, a 30-character bar, done/total, percent, the
- * rate in units per second and the ETA. The rate counts only units done since the first report, so a
- * resumed run (which starts with finished work) gets an honest ETA. Thread-safe.
+ * rate in units per second, the ETA and the latest message of the work (e.g. a trainer's "epoch 3/300 loss
+ * ... val ...", a fit's error; cut to {@link #MESSAGE_WIDTH} characters). The rate counts only units done since
+ * the first report, so a resumed run (which starts with finished work) gets an honest ETA. Thread-safe.
  */
 public final class TextProgressBar implements ProgressListener {
     private static final int WIDTH = 30;
+    /** Characters of the latest message shown after the ETA. */
+    static final int MESSAGE_WIDTH = 72;
+    private volatile String message;
     private final PrintStream out;
     private final long minIntervalNs;
     private final LongSupplier clockNs;
@@ -37,6 +41,7 @@ public final class TextProgressBar implements ProgressListener {
     @Override public synchronized void start(String task, long total) {
         this.task = task == null ? "" : task;
         this.total = total;
+        this.message = null;
         done.set(0);
         startNs = clockNs.getAsLong();
         firstDone = -1;
@@ -46,6 +51,7 @@ public final class TextProgressBar implements ProgressListener {
 
     @Override public void advance(long d, String message) {
         done.accumulateAndGet(d, Math::max);
+        if (message != null && !message.isBlank()) this.message = message.strip().replace('\n', ' ').replace('\r', ' ');
         synchronized (this) {
             long now = clockNs.getAsLong();
             if (firstDone < 0) {
@@ -89,6 +95,8 @@ public final class TextProgressBar implements ProgressListener {
         sb.append(String.format(Locale.ROOT, " %.1f/s", rate));
         if (total > 0 && d < total) sb.append(" ETA ").append(rate > 0 ? duration((total - d) / rate) : "?");
         else sb.append(" in ").append(duration(seconds));
+        String m = message;
+        if (m != null) sb.append(" | ").append(m.length() <= MESSAGE_WIDTH ? m : m.substring(0, MESSAGE_WIDTH - 1) + "…");
         return sb.toString();
     }
 

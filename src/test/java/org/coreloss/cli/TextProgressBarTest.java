@@ -32,4 +32,24 @@ class TextProgressBarTest {
         assertTrue(out.endsWith("\n"));
         assertEquals("1h01m05s", TextProgressBar.duration(3665));
     }
+    @Test
+    void showsTheLatestMessageCut() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicLong clock = new AtomicLong();
+        TextProgressBar bar = new TextProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), 200, clock::get);
+        bar.start("train", 10);
+        bar.advance(1, "epoch 1/10 loss 0.0123 val 0.0150");
+        clock.set(1_000_000_000L);
+        bar.advance(2, null);                  // no new message: the last one stays
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.endsWith("| epoch 1/10 loss 0.0123 val 0.0150"), out);
+        clock.set(2_000_000_000L);
+        bar.advance(3, "x".repeat(200));
+        out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.endsWith("| " + "x".repeat(TextProgressBar.MESSAGE_WIDTH - 1) + "…"), out);
+        bar.start("next", 5);                  // a new task forgets the old message
+        clock.set(3_000_000_000L);
+        bar.advance(1, null);
+        assertFalse(bytes.toString(StandardCharsets.UTF_8).endsWith("…"));
+    }
 }
