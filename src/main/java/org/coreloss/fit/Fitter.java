@@ -108,7 +108,7 @@ public final class Fitter {
         progress.start("fit " + ion.name() + " on " + data.name(), 100);
         double[] start = setup.startVector();
         List<double[]> global;
-        if (globalStage) global = globalSearch(model, y, params, start, options, progress);
+        if (globalStage) global = globalSearch(model, y, params, start, options, false, progress);
         // local fit: the start itself (linear parameters solved there)
         else {
             List<Integer> lin = new ArrayList<>();
@@ -137,11 +137,14 @@ public final class Fitter {
         double chi2Diff = locals.get(0).rss[0] / Math.max(1, n - k) / Math.pow(differenceNoise(data.energiesEv(), y), 2);
         if (globalStage && chi2Diff > GLOBAL_RETRY_CHI2 && options.globalRetry()) {
             double before = locals.get(0).rss[0];
-            int runs = 2 * (options.globalRuns() > 0 ? options.globalRuns() : ion.finalDimension() <= 300 ? 3 : 2);
+            int runs = options.globalRuns() > 0 ? 2 * options.globalRuns() : 8;
+            // the repeated search is stratified by the signs of Ds and Dt and the half of the Dq range (each stratum's
+            // best screening point seeds a run), and the best four runs are polished, expensive ions included: the
+            // misses of the d4/d5 calibrations (docs/fit.md) sat in another stratum than the truth
             List<double[]> again = globalSearch(model, y, params, start,
-                    options.withSeed(options.seed() + 0x5BD1E995L).withGlobal(options.globalEvaluations(), runs), ProgressListener.NONE);
-            int starts2 = ion.finalDimension() <= 300 ? again.size() : 1;
-            for (int s = 0; s < starts2; s++) {
+                    options.withSeed(options.seed() + 0x5BD1E995L).withGlobal(options.globalEvaluations(), runs), true, ProgressListener.NONE);
+            int polish = ion.finalDimension() <= 300 ? again.size() : Math.min(again.size(), 4);
+            for (int s = 0; s < polish; s++) {
                 Local l = localLeastSquares(model, y, params, free, again.get(s));
                 l.rss[0] = rss(model.evaluate(l.theta), y);
                 locals.add(l);
@@ -545,7 +548,7 @@ public final class Fitter {
     // ---------------------------------------------------------------- global stage
 
     private static List<double[]> globalSearch(SpectrumModel model, double[] y, List<FitParameter> params, double[] start,
-                                         FitOptions o, ProgressListener progress) {
+                                         FitOptions o, boolean stratify, ProgressListener progress) {
         List<Integer> nl = new ArrayList<>(), lin = new ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
             if (params.get(i).fixed()) continue;
@@ -618,7 +621,7 @@ public final class Fitter {
         int d = dc;
         int lambda = 4 + (int) (3 * Math.log(d)) + 2;
         // screening: seeded uniform points in the unit cube (plus the setup's start); CMA-ES runs start from the best distinct ones
-        int screen = cheap ? 150 : 60;
+        int screen = stratify ? 240 : cheap ? 150 : 60;
         List<double[]> pts = new ArrayList<>();
         List<Double> vals = new ArrayList<>();
         for (int s = 0; s < screen; s++) {
@@ -634,6 +637,21 @@ public final class Fitter {
         for (int i = 0; i < screen; i++) rank[i] = i;
         Arrays.sort(rank, (a, b) -> Double.compare(vals.get(a), vals.get(b)));
         List<double[]> seeds = new ArrayList<>();
+        int iDs = cmaIdx.indexOf(SpectrumModel.DS), iDt = cmaIdx.indexOf(SpectrumModel.DT);
+        if (stratify && iDs >= 0 && iDt >= 0) {
+            // the best screening point of each stratum (sign of Ds, sign of Dt, lower or upper half of the Dq range
+            // when Dq is free), best stratum first
+            int iDq = cmaIdx.indexOf(SpectrumModel.DQ);
+            FitParameter pDq = params.get(SpectrumModel.DQ);
+            boolean[] taken = new boolean[8];
+            for (int idx : rank) {
+                if (seeds.size() >= runs) break;
+                double[] th = decode.apply(pts.get(idx));
+                int q = (th[SpectrumModel.DS] >= 0 ? 1 : 0) + (th[SpectrumModel.DT] >= 0 ? 2 : 0)
+                        + (iDq >= 0 && th[SpectrumModel.DQ] >= 0.5 * (pDq.min() + pDq.max()) ? 4 : 0);
+                if (!taken[q]) { taken[q] = true; seeds.add(pts.get(idx)); }
+            }
+        }
         for (int idx : rank) {
             if (seeds.size() >= runs) break;
             boolean distinct = true;

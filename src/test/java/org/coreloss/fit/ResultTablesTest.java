@@ -20,6 +20,6 @@ class ResultTablesTest {
         assertEquals(1, t.rowCount());
         assertEquals(0.874, t.doubleColumn("coverage90").get(0), 0.0);
         // the committed folder, as notebook 05 reads it
-        assertEquals(4, ResultTables.calibrations(Path.of("results/fit")).rowCount());
+        assertEquals(8, ResultTables.calibrations(Path.of("results/fit")).rowCount(), "Ni2+, Co2+, Fe3+, Mn3+ at SNR 100 and 30");
     }
 }
