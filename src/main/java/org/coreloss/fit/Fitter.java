@@ -621,7 +621,8 @@ public final class Fitter {
         int d = dc;
         int lambda = 4 + (int) (3 * Math.log(d)) + 2;
         // screening: seeded uniform points in the unit cube (plus the setup's start); CMA-ES runs start from the best distinct ones
-        int screen = stratify ? 240 : cheap ? 150 : 60;
+        // the stratified retry screens 30 points per run (240 for its default 8 runs), so that each stratum has candidates
+        int screen = stratify ? Math.max(cheap ? 150 : 60, 30 * runs) : cheap ? 150 : 60;
         List<double[]> pts = new ArrayList<>();
         List<Double> vals = new ArrayList<>();
         for (int s = 0; s < screen; s++) {
