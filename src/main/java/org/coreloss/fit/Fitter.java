@@ -139,8 +139,8 @@ public final class Fitter {
             double before = locals.get(0).rss[0];
             int runs = options.globalRuns() > 0 ? 2 * options.globalRuns() : 8;
             // the repeated search is stratified by the signs of Ds and Dt and the half of the Dq range (each stratum's
-            // best screening point seeds a run), and the best four runs are polished, expensive ions included: the
-            // misses of the d4/d5 calibrations (docs/fit.md) sat in another stratum than the truth
+            // best screening point seeds a run); every run is polished for cheap ions, the best four for expensive ones
+            // (before, one): the misses of the d4/d5 calibrations (docs/fit.md) sat in another stratum than the truth
             List<double[]> again = globalSearch(model, y, params, start,
                     options.withSeed(options.seed() + 0x5BD1E995L).withGlobal(options.globalEvaluations(), runs), true, ProgressListener.NONE);
             int polish = ion.finalDimension() <= 300 ? again.size() : Math.min(again.size(), 4);
