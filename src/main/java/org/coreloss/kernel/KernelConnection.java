@@ -32,6 +32,8 @@ public final class KernelConnection extends JupyterConnection {
     private final SafeShellChannel safeControl;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long rejectedMessages;
+    private volatile long unreadableMessages;
+    private volatile long loopFaults;
 
     public KernelConnection(KernelConnectionProperties props) throws NoSuchAlgorithmException, InvalidKeyException {
         super(props);
@@ -52,6 +54,15 @@ public final class KernelConnection extends JupyterConnection {
 
     /** Number of messages dropped because their signature was wrong. */
     public long rejectedMessages() { return rejectedMessages; }
+
+    /** Number of correctly signed messages dropped because they could not be parsed. */
+    public long unreadableMessages() { return unreadableMessages; }
+
+    /** Number of unexpected faults the shell/control poll loops survived. */
+    public long loopFaults() { return loopFaults; }
+
+    /** True while the shell channel's poll loop runs. */
+    public boolean shellLoopAlive() { return safeShell.alive(); }
 
     @Override
     public void close() {
@@ -95,14 +106,16 @@ public final class KernelConnection extends JupyterConnection {
             running = true;
             loop = new Thread(() -> {
                 while (running) {
-                    int n;
                     try {
-                        n = poller.poll(100);
-                    } catch (RuntimeException e) {
+                        int n = poller.poll(100);
+                        if (n > 0 && running) handleOne();
+                    } catch (RuntimeException | Error e) {
                         if (!running) break;
-                        throw e;
+                        // the kernel survives every error: log, count, pause briefly so a persistent fault cannot spin
+                        connection.loopFaults++;
+                        LOG.warning("the " + (isControl ? "control" : "shell") + " loop survived " + e);
+                        try { Thread.sleep(10); } catch (InterruptedException ie) { Thread.currentThread().interrupt(); break; }
                     }
-                    if (n > 0 && running) handleOne();
                 }
             }, isControl ? "coreloss-control" : "coreloss-shell");
             loop.setDaemon(false);
@@ -119,6 +132,7 @@ public final class KernelConnection extends JupyterConnection {
                 LOG.warning("dropped a message with a wrong HMAC signature on the " + (isControl ? "control" : "shell") + " channel");
                 return;
             } catch (RuntimeException e) {
+                connection.unreadableMessages++;
                 LOG.warning("dropped an unreadable message: " + e);
                 return;
             }
@@ -141,6 +155,8 @@ public final class KernelConnection extends JupyterConnection {
         }
 
         void stopLoop() { running = false; }
+
+        boolean alive() { Thread t = loop; return t != null && t.isAlive(); }
 
         void join() {
             Thread t = loop;

@@ -29,8 +29,16 @@ import org.zeromq.ZMQ;
 class KernelConnectionTest {
     private static final String KEY = "a0436f6c-1916-498b-8eb9-e81ab9368e84";
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) { return s.getLocalPort(); }
+    /** {@code n} distinct free ports: all sockets are held open together, so no port is handed out twice. */
+    private static int[] freePorts(int n) throws Exception {
+        ServerSocket[] held = new ServerSocket[n];
+        int[] ports = new int[n];
+        try {
+            for (int i = 0; i < n; i++) { held[i] = new ServerSocket(0); ports[i] = held[i].getLocalPort(); }
+        } finally {
+            for (ServerSocket s : held) if (s != null) s.close();
+        }
+        return ports;
     }
 
     private static String hmac(String key, String... parts) throws Exception {
@@ -58,7 +66,8 @@ class KernelConnectionTest {
 
     @Test
     void messagesWithAWrongSignatureAreDroppedAndTheChannelKeepsWorking() throws Exception {
-        int shell = freePort(), control = freePort(), stdin = freePort(), hb = freePort(), iopub = freePort();
+        int[] p = freePorts(5);
+        int shell = p[0], control = p[1], stdin = p[2], hb = p[3], iopub = p[4];
         KernelConnectionProperties props = new KernelConnectionProperties("127.0.0.1", control, shell, stdin, hb, iopub,
                 "tcp", "hmac-sha256", KEY);
         KernelConnection conn = new KernelConnection(props);
@@ -78,7 +87,10 @@ class KernelConnectionTest {
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (handled.get() < 1 && System.nanoTime() < deadline) Thread.sleep(10);
-            assertEquals(1, handled.get(), "only the correctly signed message is handled");
+            assertEquals(1, handled.get(), "only the correctly signed message is handled (rejected " + conn.rejectedMessages()
+                    + ", unreadable " + conn.unreadableMessages() + ", loop faults " + conn.loopFaults()
+                    + ", shell loop alive " + conn.shellLoopAlive() + ", ports shell " + shell + " control " + control
+                    + " stdin " + stdin + " hb " + hb + " iopub " + iopub + ")");
             assertEquals(2, conn.rejectedMessages());
         } finally {
             conn.close();
@@ -100,7 +112,7 @@ class KernelConnectionTest {
     void everyChannelBindsOnlyToTheAddressOfTheConnectionFile() throws Exception {
         InetAddress other = otherAddress();
         assumeTrue(other != null, "this host has no non-loopback address to probe");
-        int[] ports = {freePort(), freePort(), freePort(), freePort(), freePort()};
+        int[] ports = freePorts(5);
         KernelConnectionProperties props = new KernelConnectionProperties("127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4],
                 "tcp", "hmac-sha256", KEY);
         KernelConnection conn = new KernelConnection(props);
