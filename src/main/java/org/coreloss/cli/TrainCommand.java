@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code coreloss train KIND --data D --out MODEL [options]}: trains a regressor, classifier or spectrum
@@ -64,12 +65,22 @@ public final class TrainCommand implements CliCommand, Callable<Integer> {
             System.err.println("coreloss train: " + e.getMessage());
             return 2;
         }
-        ProgressListener bar = quiet ? ProgressListener.NONE : new TextProgressBar(System.err);
+        ProgressListener shown = quiet ? ProgressListener.NONE : new TextProgressBar(System.err);
+        // the signal sets a flag that the trainer polls before every iteration, besides interrupting the thread: a
+        // library call that swallows the interrupt (catching InterruptedException) cannot lose the Ctrl-C
+        AtomicBoolean cancel = new AtomicBoolean();
+        ProgressListener bar = new ProgressListener() {
+            @Override public void start(String task, long total) { shown.start(task, total); }
+            @Override public void advance(long done, String message) { shown.advance(done, message); }
+            @Override public void finish() { shown.finish(); }
+            @Override public boolean isCancelled() { return cancel.get() || Thread.currentThread().isInterrupted(); }
+        };
         Thread main = Thread.currentThread();
         // Ctrl-C / SIGTERM: the JVM runs this hook and exits when it returns, so it interrupts training (which stops
         // within one iteration and restores the best weights) and then waits until the model is saved.
         CountDownLatch saved = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            cancel.set(true);
             main.interrupt();
             try {
                 if (!saved.await(SAVE_WAIT_S, TimeUnit.SECONDS)) System.err.println("coreloss train: model not saved within " + SAVE_WAIT_S + " s of the signal");

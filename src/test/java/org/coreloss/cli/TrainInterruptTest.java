@@ -57,7 +57,7 @@ class TrainInterruptTest {
         assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(first.p.pid())).start().waitFor());
         assertTrue(first.p.waitFor(2, TimeUnit.MINUTES), "no exit after SIGINT");
         String out1 = first.output();
-        assertTrue(out1.contains("interrupted"), out1);
+        assertTrue(out1.contains("interrupted (best model saved"), out1);
         assertTrue(Files.isRegularFile(dir.resolve("interrupted.zip")), "SIGINT did not save the model: " + out1);
         int stopped = epochsDone(cp);
         assertTrue(stopped >= 3 && stopped < EPOCHS, "interrupted after " + stopped + " epochs");
