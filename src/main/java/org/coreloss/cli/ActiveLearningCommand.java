@@ -40,13 +40,7 @@ public final class ActiveLearningCommand implements CliCommand, Callable<Integer
             return 2;
         }
         AtomicBoolean cancel = new AtomicBoolean();
-        ProgressListener bar = quiet ? ProgressListener.NONE : new TextProgressBar(System.err);
-        ProgressListener l = new ProgressListener() {
-            @Override public void start(String task, long total) { bar.start(task, total); }
-            @Override public void advance(long done, String message) { bar.advance(done, message); }
-            @Override public void finish() { bar.finish(); }
-            @Override public boolean isCancelled() { return cancel.get() || Thread.currentThread().isInterrupted(); }
-        };
+        ProgressListener l = ProgressListener.cancelledBy(quiet ? ProgressListener.NONE : new TextProgressBar(System.err), cancel);
         Thread hook = new Thread(() -> cancel.set(true), "coreloss-active-learning-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

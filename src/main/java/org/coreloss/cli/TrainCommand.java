@@ -65,16 +65,9 @@ public final class TrainCommand implements CliCommand, Callable<Integer> {
             System.err.println("coreloss train: " + e.getMessage());
             return 2;
         }
-        ProgressListener shown = quiet ? ProgressListener.NONE : new TextProgressBar(System.err);
-        // the signal sets a flag that the trainer polls before every iteration, besides interrupting the thread: a
-        // library call that swallows the interrupt (catching InterruptedException) cannot lose the Ctrl-C
+        // the signal sets a flag that the trainer polls before every iteration, besides interrupting the thread
         AtomicBoolean cancel = new AtomicBoolean();
-        ProgressListener bar = new ProgressListener() {
-            @Override public void start(String task, long total) { shown.start(task, total); }
-            @Override public void advance(long done, String message) { shown.advance(done, message); }
-            @Override public void finish() { shown.finish(); }
-            @Override public boolean isCancelled() { return cancel.get() || Thread.currentThread().isInterrupted(); }
-        };
+        ProgressListener bar = ProgressListener.cancelledBy(quiet ? ProgressListener.NONE : new TextProgressBar(System.err), cancel);
         Thread main = Thread.currentThread();
         // Ctrl-C / SIGTERM: the JVM runs this hook and exits when it returns, so it interrupts training (which stops
         // within one iteration and restores the best weights) and then waits until the model is saved.

@@ -3,6 +3,7 @@ package org.coreloss.kernel;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
@@ -31,9 +32,10 @@ public final class KernelConnection extends JupyterConnection {
     private final SafeShellChannel safeShell;
     private final SafeShellChannel safeControl;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile long rejectedMessages;
-    private volatile long unreadableMessages;
-    private volatile long loopFaults;
+    // incremented by both the shell and the control loop
+    private final AtomicLong rejectedMessages = new AtomicLong();
+    private final AtomicLong unreadableMessages = new AtomicLong();
+    private final AtomicLong loopFaults = new AtomicLong();
 
     public KernelConnection(KernelConnectionProperties props) throws NoSuchAlgorithmException, InvalidKeyException {
         super(props);
@@ -53,13 +55,13 @@ public final class KernelConnection extends JupyterConnection {
     }
 
     /** Number of messages dropped because their signature was wrong. */
-    public long rejectedMessages() { return rejectedMessages; }
+    public long rejectedMessages() { return rejectedMessages.get(); }
 
     /** Number of correctly signed messages dropped because they could not be parsed. */
-    public long unreadableMessages() { return unreadableMessages; }
+    public long unreadableMessages() { return unreadableMessages.get(); }
 
     /** Number of unexpected faults the shell/control poll loops survived. */
-    public long loopFaults() { return loopFaults; }
+    public long loopFaults() { return loopFaults.get(); }
 
     /** True while the shell channel's poll loop runs. */
     public boolean shellLoopAlive() { return safeShell.alive(); }
@@ -112,7 +114,7 @@ public final class KernelConnection extends JupyterConnection {
                     } catch (RuntimeException | Error e) {
                         if (!running) break;
                         // the kernel survives every error: log, count, pause briefly so a persistent fault cannot spin
-                        connection.loopFaults++;
+                        connection.loopFaults.incrementAndGet();
                         LOG.warning("the " + (isControl ? "control" : "shell") + " loop survived " + e);
                         try { Thread.sleep(10); } catch (InterruptedException ie) { Thread.currentThread().interrupt(); break; }
                     }
@@ -128,11 +130,11 @@ public final class KernelConnection extends JupyterConnection {
             try {
                 message = readMessage();
             } catch (SecurityException e) {
-                connection.rejectedMessages++;
+                connection.rejectedMessages.incrementAndGet();
                 LOG.warning("dropped a message with a wrong HMAC signature on the " + (isControl ? "control" : "shell") + " channel");
                 return;
             } catch (RuntimeException e) {
-                connection.unreadableMessages++;
+                connection.unreadableMessages.incrementAndGet();
                 LOG.warning("dropped an unreadable message: " + e);
                 return;
             }

@@ -28,6 +28,19 @@ public interface ProgressListener {
         };
     }
 
+    /**
+     * {@code shown}'s display, cancelled when {@code flag} is set (e.g. by a signal's shutdown hook) or the calling
+     * thread is interrupted: a library call that swallows an interrupt cannot lose the flag.
+     */
+    static ProgressListener cancelledBy(ProgressListener shown, java.util.concurrent.atomic.AtomicBoolean flag) {
+        return new ProgressListener() {
+            @Override public void start(String task, long total) { shown.start(task, total); }
+            @Override public void advance(long done, String message) { shown.advance(done, message); }
+            @Override public void finish() { shown.finish(); }
+            @Override public boolean isCancelled() { return flag.get() || Thread.currentThread().isInterrupted(); }
+        };
+    }
+
     /** A listener that ignores everything. */
     ProgressListener NONE = new ProgressListener() {
         @Override public void start(String task, long total) {}
