@@ -40,7 +40,7 @@ public final class SurrogateCommand implements CliCommand, Callable<Integer> {
     @Option(names = "--sim-threads", defaultValue = "2", description = "Engine threads. Default: ${DEFAULT-VALUE}.") int simThreads;
     @Option(names = "--threads", defaultValue = "1", description = "ND4J threads. Default: ${DEFAULT-VALUE}.") int threads;
     @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.") long seed;
-    @Option(names = "--repr", defaultValue = "centred", description = "centred or pca (>= 99.99 % variance; single member). Default: ${DEFAULT-VALUE}.") String repr;
+    @Option(names = "--repr", defaultValue = "centred", description = "centred, pca (>= 99.99 % variance; single member) or broadening (learn the narrow spectrum from Dq, Ds, Dt, S1, S2, T and apply the three broadening FWHMs exactly; single member). Default: ${DEFAULT-VALUE}.") String repr;
     @Option(names = "--budget-cpu", description = "Read --budget as CPU minutes for training alone (all members), not wall minutes for data plus training.") boolean budgetCpu;
     @Option(names = "--parallel-members", defaultValue = "1", description = "Members trained at once, one thread each (2 on two cores with --threads 1; wall budget only). Default: ${DEFAULT-VALUE}.") int parallelMembers;
     @Option(names = "--quiet", description = "No progress bar.") boolean quiet;

@@ -398,15 +398,40 @@ public final class MultipletEngine {
      * {@link java.util.concurrent.CancellationException}) when it is cancelled.
      */
     public SpectrumMatrix spectra(Ion ion, List<MultipletParameters> params, int threads, ProgressListener listener) {
+        SpectrumWindow window = SpectrumWindow.seed003(ion);
+        int c = window.channels();
+        float[] data = rows(ion, params, threads, listener, c, "multiplet spectra " + ion.name(),
+                (p, out, off) -> spectrum(ion, p).copyInto(out, off));
+        return new SpectrumMatrix(window.grid(), params.size(), data);
+    }
+
+    /**
+     * Narrow spectra ({@link Rebroadening#narrow}) of many parameter sets on {@code threads} threads, on
+     * {@code rebroadening}'s widened window; row i is {@code params.get(i)} (its broadening parameters are not used).
+     */
+    public SpectrumMatrix narrowSpectra(Ion ion, List<MultipletParameters> params, Rebroadening rebroadening, int threads,
+                                        ProgressListener listener) {
+        Objects.requireNonNull(rebroadening, "rebroadening");
+        int c = rebroadening.narrowChannels();
+        float[] data = rows(ion, params, threads, listener, c, "narrow multiplet spectra " + ion.name(), (p, out, off) -> {
+            double[] y = rebroadening.narrow(sticks(ion, p));
+            for (int j = 0; j < c; j++) out[off + j] = (float) y[j];
+        });
+        return new SpectrumMatrix(rebroadening.narrowWindow().grid(), params.size(), data);
+    }
+
+    private interface RowWriter {
+        void write(MultipletParameters p, float[] out, int offset);
+    }
+
+    private float[] rows(Ion ion, List<MultipletParameters> params, int threads, ProgressListener listener, int c, String task,
+                         RowWriter writer) {
         Objects.requireNonNull(params, "params");
         if (threads < 1 || threads > 1024) throw new IllegalArgumentException("threads = " + threads + ", expected 1..1024");
         ProgressListener pl = listener == null ? ProgressListener.NONE : listener;
-        SpectrumWindow window = SpectrumWindow.seed003(ion);
-        EnergyGrid grid = window.grid();
-        int c = window.channels();
         float[] data = new float[params.size() * c];
         prepare(ion);
-        pl.start("multiplet spectra " + ion.name(), params.size());
+        pl.start(task, params.size());
         AtomicLong done = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "multiplet-worker");
@@ -422,8 +447,7 @@ public final class MultipletEngine {
                 fs.add(pool.submit(() -> {
                     for (int i = first; i < end; i++) {
                         if (pl.isCancelled()) return;
-                        MultipletSpectrum s = spectrum(ion, params.get(i));
-                        s.copyInto(data, i * c);
+                        writer.write(params.get(i), data, i * c);
                         pl.advance(done.incrementAndGet(), null);
                     }
                 }));
@@ -445,6 +469,6 @@ public final class MultipletEngine {
             pool.shutdownNow();
             pl.finish();
         }
-        return new SpectrumMatrix(grid, params.size(), data);
+        return data;
     }
 }

@@ -6,6 +6,8 @@ import org.coreloss.data.SpectraDataset;
 import org.coreloss.eval.Ranks;
 import org.coreloss.eval.SpectrumError;
 import org.coreloss.eval.UncertainPrediction;
+import org.coreloss.multiplet.Ions;
+import org.coreloss.multiplet.Rebroadening;
 import org.coreloss.nn.ComputeThreads;
 import org.coreloss.nn.DatasetTraining;
 import org.coreloss.nn.GeneratorSpec;
@@ -89,7 +91,9 @@ public final class Paper003Surrogates {
      * @param work           work folder (databases, checkpoints, members, progress.json)
      * @param representation "centred" (the network outputs the 501 channels, centred and scaled by the trainer) or
      *                       "pca" (it outputs the coefficients of the training spectra's principal components that
-     *                       keep >= 99.99 % of the variance; single member only)
+     *                       keep >= 99.99 % of the variance; single member only) or "broadening" (the network learns the
+     *                       narrow spectrum of {@link Rebroadening} from the six parameters that shape the sticks, and the
+     *                       three broadening parameters are applied exactly; single member only)
      * @param cpuBudget      read {@code budgetMinutes} as process CPU minutes for training alone
      * @param parallelMembers members trained at the same time, each on its own thread (1: one after another).
      *                       With {@code nnThreads = 1} and two cores, two members at once use both cores without
@@ -103,8 +107,8 @@ public final class Paper003Surrogates {
         public Options {
             if (parallelMembers < 1) throw new IllegalArgumentException("parallelMembers = " + parallelMembers + ", expected >= 1");
             if (cpuBudget && parallelMembers > 1) throw new IllegalArgumentException("parallelMembers = " + parallelMembers + " with a CPU budget: process CPU time cannot be split between members trained at once; use 1 or a wall budget");
-            if (!List.of("centred", "pca").contains(representation)) throw new IllegalArgumentException("representation '" + representation + "', expected centred or pca");
-            if (representation.equals("pca") && members != 1) throw new IllegalArgumentException("representation pca: single member only (members = " + members + ")");
+            if (!List.of("centred", "pca", "broadening").contains(representation)) throw new IllegalArgumentException("representation '" + representation + "', expected centred, pca or broadening");
+            if (!representation.equals("centred") && members != 1) throw new IllegalArgumentException("representation " + representation + ": single member only (members = " + members + ")");
             if (trainCount < 100) throw new IllegalArgumentException("trainCount = " + trainCount + ", expected >= 100");
             if (testCount < 1) throw new IllegalArgumentException("testCount = " + testCount + ", expected >= 1");
             if (members < 1) throw new IllegalArgumentException("members = " + members + ", expected >= 1");
@@ -243,22 +247,30 @@ public final class Paper003Surrogates {
         double[][] ranges = new double[params.size()][];
         for (int k = 0; k < ranges.length; k++) { Parameter p = space.parameters().get(k); ranges[k] = new double[]{p.min(), p.max()}; }
 
-        // members
-        if (pr.memberBudgetSeconds == null) {
-            int rounds = (o.members() + o.parallelMembers() - 1) / o.parallelMembers();
-            pr.memberBudgetSeconds = o.cpuBudget() ? o.budgetMinutes() * 60 / o.members() : Math.max(60, (o.budgetMinutes() * 60 - dataWall) / rounds);
-            save(pf, pr);
-        }
         boolean pca = o.representation().equals("pca");
+        boolean broad = o.representation().equals("broadening");
+        Rebroadening rb = broad ? Rebroadening.seed003(Ions.get(o.ion())) : null;
+        SpectraDataset[] ntv = null;
+        if (broad) {
+            ntv = new SpectraDataset[]{narrow(tv[0], rb, "narrow-train", o, pr, pf, listener), narrow(tv[1], rb, "narrow-validation", o, pr, pf, listener)};
+            dataWall += pr.wallSeconds.get("data_narrow-train") + pr.wallSeconds.get("data_narrow-validation");
+        }
         PrincipalBasis basis = null;
         if (pca) {
             Path bf = o.work().resolve("pca.json");
             if (Files.isRegularFile(bf)) basis = GSON.fromJson(Files.readString(bf), PrincipalBasis.class);
             else { basis = PrincipalBasis.fit(tv[0].spectra().toArray(), PCA_SHARE); Files.writeString(bf, GSON.toJson(basis)); }
         }
-        GeneratorSpec spec = new GeneratorSpec(DatasetTraining.inputSize(params.size(), 3), GeneratorSpec.Arch.DNN, 260, 160,
-                o.layers(), o.units(), 1, pca ? basis.size() : all.channels(), 0);
-        trainMembers(o, spec, tv, params, basis, pr, pf, listener);
+        // members
+        if (pr.memberBudgetSeconds == null) {
+            int rounds = (o.members() + o.parallelMembers() - 1) / o.parallelMembers();
+            pr.memberBudgetSeconds = o.cpuBudget() ? o.budgetMinutes() * 60 / o.members() : Math.max(60, (o.budgetMinutes() * 60 - dataWall) / rounds);
+            save(pf, pr);
+        }
+        GeneratorSpec spec = new GeneratorSpec(DatasetTraining.inputSize(broad ? SHAPE_PARAMETERS.size() : params.size(), 3), GeneratorSpec.Arch.DNN, 260, 160,
+                o.layers(), o.units(), 1, pca ? basis.size() : broad ? rb.narrowChannels() : all.channels(), 0);
+        if (broad) trainMembers(o, spec, ntv, SHAPE_PARAMETERS, null, pr, pf, listener);
+        else trainMembers(o, spec, tv, params, basis, pr, pf, listener);
         List<TrainedModel> ms = new ArrayList<>();
         for (int k = 0; k < o.members(); k++) ms.add(ModelFiles.load(o.work().resolve("member-" + k)));
 
@@ -280,6 +292,22 @@ public final class Paper003Surrogates {
             pred = new float[up.length][];
             predictedSe = new double[up.length];
             for (int i = 0; i < up.length; i++) { pred[i] = up[i].spectrum(); predictedSe[i] = up[i].predictedSe(); }
+        } else if (broad) {
+            float[][] narrowPred = ms.get(0).predict(DatasetTraining.columns(test, SHAPE_PARAMETERS));
+            pred = rebroaden(rb, narrowPred, test);
+            // the operator's own error: the engine's narrow spectra of the test set, broadened exactly
+            SpectraDataset nt = narrow(test, rb, "narrow-test", o, pr, pf, listener);
+            float[][] exact = rebroaden(rb, nt.spectra().toArray(), test);
+            double[] seExact = new double[exact.length];
+            for (int i = 0; i < exact.length; i++) seExact[i] = SpectrumError.se(exact[i], yt[i]);
+            Map<String, Object> op = new LinkedHashMap<>();
+            op.put("method", "Rebroadening: Lorentzian FWHM (gamma - " + rb.baseFwhmEv() + " eV) on the Catmull-Rom interpolant of the narrow spectrum, "
+                    + "switch at " + rb.switchEv() + " eV, then the Gaussian, then box normalisation");
+            op.put("narrow_channels", rb.narrowChannels());
+            op.put("exact_narrow_test_se_median", median(seExact));
+            op.put("exact_narrow_test_se_max", Arrays.stream(seExact).max().orElse(Double.NaN));
+            op.put("exact_narrow_test_mse", mse(exact, yt));
+            res.put("rebroadening_operator", op);
         } else {
             pred = pca ? basis.reconstruct(ms.get(0).predict(DatasetTraining.expand(xt, 3))) : ms.get(0).predict(xt);
         }
@@ -323,7 +351,7 @@ public final class Paper003Surrogates {
             generate(oodSpec, oodDb, "data_c4v", o, pr, pf, listener);
             SpectraDataset ood = ShardedDatabase.load(oodDb);
             float[][] xo = DatasetTraining.columns(ood, params), yo = ood.spectra().toArray();
-            org.coreloss.eval.Predictor p = ens != null ? ens : pca ? null : new SurrogateEnsemble(List.of(ms.get(0), ms.get(0)), ranges, 1.0);
+            org.coreloss.eval.Predictor p = ens != null ? ens : pca || broad ? null : new SurrogateEnsemble(List.of(ms.get(0), ms.get(0)), ranges, 1.0);
             if (p != null) {
             int outside = 0, flaggedOutside = 0, inside = 0, flaggedInside = 0;
             float[][] po = p.predict(xo);
@@ -352,8 +380,11 @@ public final class Paper003Surrogates {
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("network", spec.toString());
         setup.put("parameters", spec.parameterCount());
-        setup.put("features", "9 Table 1 parameters -> monomials of degree <= 3 (220)");
-        setup.put("targets", pca ? "coefficients of " + basis.size() + " principal components of the training spectra (variance share "
+        setup.put("features", broad ? "6 Table 1 parameters (" + String.join(", ", SHAPE_PARAMETERS) + ") -> monomials of degree <= 3 (84); "
+                + "the 3 broadening parameters are applied exactly (Rebroadening)" : "9 Table 1 parameters -> monomials of degree <= 3 (220)");
+        setup.put("targets", broad ? "narrow spectra (Lorentzian FWHM " + rb.baseFwhmEv() + " eV, no Gaussian, " + rb.narrowChannels()
+                + " channels on the window widened by " + rb.margin() + " channels per side, maximum 1), centred per channel, one common scale; "
+                + "early stopping on the narrow spectra's validation MSE" : pca ? "coefficients of " + basis.size() + " principal components of the training spectra (variance share "
                 + basis.keptShare() + "), centred, one common scale" : "spectra centred per channel, one common scale (Trainer)");
         setup.put("representation", o.representation());
         setup.put("sampler", "lhs (per shard), d4h preset, Table 1 ranges");
@@ -389,6 +420,42 @@ public final class Paper003Surrogates {
             Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         return res;
+    }
+
+    /** Dq, Ds, Dt, S1, S2, T: the parameters that shape the sticks (the broadening representation's inputs). */
+    public static final List<String> SHAPE_PARAMETERS = ParameterSpace.NAMES.subList(0, 6);
+
+    /** Engine-exact narrow spectra of a dataset's parameter rows, cached as a dataset folder in the work folder. */
+    private static SpectraDataset narrow(SpectraDataset ds, Rebroadening rb, String name, Options o, Progress pr, Path pf, ProgressListener l) throws IOException {
+        Path f = o.work().resolve(name);
+        String key = "data_" + name;
+        if (Files.isRegularFile(f.resolve(org.coreloss.data.io.DatasetFolderFormat.MANIFEST)) && pr.wallSeconds.containsKey(key)) {
+            SpectraDataset cached = new org.coreloss.data.io.DatasetFolderFormat().read(f);
+            if (cached.size() == ds.size()) return cached;
+        }
+        long t0 = System.nanoTime();
+        double[][] v = ds.labels(ParameterSpace.NAMES.toArray(new String[0]));
+        List<org.coreloss.multiplet.MultipletParameters> ps = new ArrayList<>();
+        for (double[] row : v) ps.add(ParameterSpace.toMultipletParameters(row));
+        org.coreloss.spectrum.SpectrumMatrix m = DatabaseGenerator.newEngine().narrowSpectra(Ions.get(o.ion()), ps, rb, o.simThreads(), l);
+        SpectraDataset out = SpectraDataset.wrap(name, m, ds.table());
+        new org.coreloss.data.io.DatasetFolderFormat().write(out, f);
+        pr.wallSeconds.put(key, (System.nanoTime() - t0) / 1e9);
+        save(pf, pr);
+        return out;
+    }
+
+    /** Exact broadening of narrow spectra with each test row's Gaussian and Lorentzian FWHMs, box-normalised. */
+    static float[][] rebroaden(Rebroadening rb, float[][] narrow, SpectraDataset rows) {
+        double[][] w = rows.labels(ParameterSpace.NAMES.subList(6, 9).toArray(new String[0]));
+        float[][] out = new float[narrow.length][];
+        java.util.stream.IntStream.range(0, narrow.length).parallel().forEach(i -> {
+            double[] y = rb.broaden(narrow[i], w[i][0], w[i][1], w[i][2], true);
+            float[] f = new float[y.length];
+            for (int j = 0; j < y.length; j++) f[j] = (float) y[j];
+            out[i] = f;
+        });
+        return out;
     }
 
     private static void generate(DatabaseSpec spec, Path db, String key, Options o, Progress pr, Path pf, ProgressListener l) throws IOException {

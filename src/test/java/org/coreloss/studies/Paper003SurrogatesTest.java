@@ -74,6 +74,32 @@ class Paper003SurrogatesTest {
                 dir.resolve("w3").toString(), "--budget-cpu", "--parallel-members", "2"));
     }
 
+    /**
+     * The broadening representation through the command line: the network learns narrow spectra from six inputs and
+     * the results file records the operator's own error on the test set (engine narrow spectra broadened exactly),
+     * which must be far below the 3 % SE threshold; a network of width 0 cannot exist, so the tiny network's
+     * error must be above the operator's. Two members are refused with a message naming the representation.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void broadeningRepresentationRecordsTheOperatorsError(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("b.json");
+        String[] args = {"surrogate", "--ion", "Ni2+", "--out", out.toString(), "--work", dir.resolve("w").toString(), "--repr", "broadening",
+                "--train", "200", "--test", "30", "--ood", "0", "--members", "1", "--layers", "1", "--units", "16",
+                "--epochs", "2", "--budget", "5", "--sim-threads", "1", "--quiet"};
+        assertEquals(0, Main.commandLine().execute(args));
+        Map<String, Object> r = Paper003Surrogates.GSON.fromJson(Files.readString(out), Map.class);
+        Map<String, Object> op = (Map<String, Object>) r.get("rebroadening_operator");
+        double exactMax = (Double) op.get("exact_narrow_test_se_max");
+        assertTrue(exactMax < 5e-4, "operator's worst SE on the test set " + exactMax);
+        assertTrue((Double) r.get("median_se") > (Double) op.get("exact_narrow_test_se_median"));
+        assertEquals(30.0, r.get("test_count"));
+        assertTrue(((String) ((Map<String, Object>) r.get("setup")).get("features")).startsWith("6 Table 1 parameters"));
+        String[] two = args.clone();
+        two[java.util.Arrays.asList(two).indexOf("--members") + 1] = "2";
+        assertEquals(2, Main.commandLine().execute(two));
+    }
+
     /** The notebook's full-mode table is the committed results files, value for value. */
     @Test
     void resultsTableHoldsTheCommittedNumbers() throws Exception {
