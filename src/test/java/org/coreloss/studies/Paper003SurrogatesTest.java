@@ -91,7 +91,7 @@ class Paper003SurrogatesTest {
         Map<String, Object> r = Paper003Surrogates.GSON.fromJson(Files.readString(out), Map.class);
         Map<String, Object> op = (Map<String, Object>) r.get("rebroadening_operator");
         double exactMax = (Double) op.get("exact_narrow_test_se_max");
-        assertTrue(exactMax < 5e-4, "operator's worst SE on the test set " + exactMax);
+        assertTrue(exactMax < 1e-3, "operator's worst SE on the test set " + exactMax);
         assertTrue((Double) r.get("median_se") > (Double) op.get("exact_narrow_test_se_median"));
         assertEquals(30.0, r.get("test_count"));
         assertTrue(((String) ((Map<String, Object>) r.get("setup")).get("features")).startsWith("6 Table 1 parameters"));
