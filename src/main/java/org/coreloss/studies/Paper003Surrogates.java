@@ -318,6 +318,7 @@ public final class Paper003Surrogates {
         res.put("se_below_3pct_share_without_half", share(se, 0.015)); // SE without the 1/2 is twice ours
         res.put("se_below_7pct_share_without_half", share(se, 0.035));
         res.put("median_se", median(se));
+        res.put("se_by_parameter_tercile", byTercile(test, se));
         res.put("median_se_without_half", 2 * median(se));
         res.put("test_mse", mse(pred, yt));
         res.put("paper_mse", PAPER_MSE.getOrDefault(o.ion(), Double.NaN));
@@ -455,6 +456,38 @@ public final class Paper003Surrogates {
             for (int j = 0; j < y.length; j++) f[j] = (float) y[j];
             out[i] = f;
         });
+        return out;
+    }
+
+    /**
+     * Where the errors are: for each of the nine parameters, the test rows split into thirds by that parameter's value
+     * (low, middle, high), with each third's value range and its shares below SE 3 % and 7 % and median SE.
+     */
+    static Map<String, Object> byTercile(SpectraDataset test, double[] se) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        double[][] v = test.labels(ParameterSpace.NAMES.toArray(new String[0]));
+        int n = se.length;
+        for (int k = 0; k < ParameterSpace.NAMES.size(); k++) {
+            final int kk = k;
+            Integer[] idx = new Integer[n];
+            for (int i = 0; i < n; i++) idx[i] = i;
+            Arrays.sort(idx, (a, b) -> Double.compare(v[a][kk], v[b][kk]));
+            List<Map<String, Object>> thirds = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int lo = n * t / 3, hi = n * (t + 1) / 3;
+                double[] part = new double[hi - lo];
+                for (int i = lo; i < hi; i++) part[i - lo] = se[idx[i]];
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("min", v[idx[lo]][kk]);
+                m.put("max", v[idx[hi - 1]][kk]);
+                m.put("count", hi - lo);
+                m.put("se_below_3pct_share", share(part, 0.03));
+                m.put("se_below_7pct_share", share(part, 0.07));
+                m.put("median_se", median(part));
+                thirds.add(m);
+            }
+            out.put(ParameterSpace.NAMES.get(k), thirds);
+        }
         return out;
     }
 
