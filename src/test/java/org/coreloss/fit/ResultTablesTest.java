@@ -47,4 +47,19 @@ class ResultTablesTest {
         }
         assertEquals(meeting, claimed);
     }
+
+    /** docs/fit.md: "every SNR-30 row of the table now has coverage90 within 0.80-0.90" (four ions). */
+    @Test
+    void snr30CoverageClaim() throws Exception {
+        assertTrue(Files.readString(Path.of("docs/fit.md")).contains("every SNR-30 row of the table now has coverage90 within 0.80–0.90"));
+        var t = ResultTables.calibrations(Path.of("results/fit"));
+        int rows = 0;
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (t.doubleColumn("snr").get(i) != 30) continue;
+            rows++;
+            double c90 = t.doubleColumn("coverage90").get(i);
+            assertTrue(c90 >= 0.80 && c90 <= 0.90, t.stringColumn("ion").get(i) + " SNR 30 coverage90 " + c90);
+        }
+        assertEquals(4, rows);
+    }
 }
