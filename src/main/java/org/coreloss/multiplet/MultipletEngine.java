@@ -1,7 +1,6 @@
 package org.coreloss.multiplet;
 
 import org.coreloss.progress.ProgressListener;
-import org.coreloss.spectrum.EnergyGrid;
 import org.coreloss.spectrum.SpectrumMatrix;
 
 import java.util.ArrayList;
@@ -344,9 +343,14 @@ public final class MultipletEngine {
         return s;
     }
 
-    /** Lorentzian switch energy in eV on the relative axis: the parameter's value, or zeta2p/4 by default. */
+    /** Lorentzian switch energy in eV on the relative axis: the parameter's value, or {@link #defaultSwitchEnergyEv} by default. */
     public static double switchEnergyEv(Ion ion, MultipletParameters p) {
-        return Double.isNaN(p.lorentzianSwitchEv()) ? ion.zeta2pEv() / 4.0 : p.lorentzianSwitchEv();
+        return Double.isNaN(p.lorentzianSwitchEv()) ? defaultSwitchEnergyEv(ion) : p.lorentzianSwitchEv();
+    }
+
+    /** The default Lorentzian switch energy of an ion in eV on the relative axis: zeta2p/4 (between L3 and L2). */
+    public static double defaultSwitchEnergyEv(Ion ion) {
+        return ion.zeta2pEv() / 4.0;
     }
 
     /**

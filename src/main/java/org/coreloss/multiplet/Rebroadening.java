@@ -36,10 +36,10 @@ public record Rebroadening(SpectrumWindow window, int margin, double baseFwhmEv,
         if (!Double.isFinite(switchEv)) throw new IllegalArgumentException("switchEv = " + switchEv + ", expected finite eV");
     }
 
-    /** Seed 003's window of an ion, the default margin and base width, the ion's default switch energy (zeta2p/4). */
+    /** Seed 003's window of an ion, the default margin and base width, the engine's default switch energy of the ion. */
     public static Rebroadening seed003(Ion ion) {
         SpectrumWindow w = SpectrumWindow.seed003(ion);
-        return new Rebroadening(w, (int) Math.ceil(DEFAULT_MARGIN_EV / w.stepEv()), DEFAULT_BASE_FWHM_EV, ion.zeta2pEv() / 4.0);
+        return new Rebroadening(w, (int) Math.ceil(DEFAULT_MARGIN_EV / w.stepEv()), DEFAULT_BASE_FWHM_EV, MultipletEngine.defaultSwitchEnergyEv(ion));
     }
 
     /** The narrow spectrum's window: the output window widened by {@code margin} channels on each side. */
